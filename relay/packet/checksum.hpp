@@ -1,0 +1,48 @@
+// Internet checksums (RFC 1071) and their incremental update (RFC 1624).
+// Values are returned in host byte order and written with store_be16.
+#pragma once
+
+#include "relay/packet/address.hpp"
+
+#include <cstdint>
+#include <span>
+
+namespace rr::packet {
+
+// One's complement sum of `data` as big-endian 16-bit words (an odd last byte is padded
+// with zero), added to `initial`; unfolded, so sums of several pieces can be chained.
+// Sums 8 bytes per step into a 64-bit accumulator.
+uint64_t ones_sum(std::span<const uint8_t> data, uint64_t initial = 0);
+
+// Folds an accumulated sum to 16 bits (no complement).
+uint16_t fold(uint64_t sum);
+
+// ~fold(ones_sum(data)): the checksum of a block whose checksum field is zero, or 0 when a
+// block including a correct checksum is verified.
+uint16_t internet_checksum(std::span<const uint8_t> data);
+
+// The IPv4/IPv6 pseudo-header sum (RFC 768, RFC 8200 8.1) for `protocol` and `length`.
+// src and dst must be of the same family.
+uint64_t pseudo_header_sum(const IpAddress& src, const IpAddress& dst, uint8_t protocol,
+                           uint32_t length);
+
+// UDP checksum of `datagram` (header + payload, checksum field zero) with its pseudo-header;
+// 0 is sent as 0xFFFF (RFC 768; mandatory for IPv6).
+uint16_t udp_checksum(const IpAddress& src, const IpAddress& dst,
+                      std::span<const uint8_t> datagram);
+// True when the checksum field in `datagram` is correct (or 0 = unused, IPv4 only).
+bool udp_checksum_ok(const IpAddress& src, const IpAddress& dst,
+                     std::span<const uint8_t> datagram);
+
+// ICMPv6 checksum (pseudo-header with next header 58) of `message`, checksum field zero.
+uint16_t icmpv6_checksum(const IpAddress& src, const IpAddress& dst,
+                         std::span<const uint8_t> message);
+
+// RFC 1624 eqn. 3: HC' = ~(~HC + ~m + m') when one 16-bit word changes from m to m'.
+uint16_t checksum_update16(uint16_t checksum, uint16_t old_word, uint16_t new_word);
+// The same for a field of several words (addresses): `before` and `after` have equal,
+// even size.
+uint16_t checksum_update(uint16_t checksum, std::span<const uint8_t> before,
+                         std::span<const uint8_t> after);
+
+}  // namespace rr::packet

@@ -1,0 +1,52 @@
+// RTP (RFC 3550) header parsing and the RFC 5761 RTP/RTCP demultiplexing test.
+// Deeper RTCP report parsing (SR/RR blocks) lives in relay/stats.
+#pragma once
+
+#include "relay/packet/result.hpp"
+
+#include <cstdint>
+#include <span>
+
+namespace rr::packet {
+
+inline constexpr size_t kRtpHeaderSize = 12;  // without CSRCs and extension
+inline constexpr size_t kRtcpHeaderSize = 8;  // V/P/RC, PT, length, SSRC
+
+struct RtpHeader {
+  bool marker = false;
+  bool padding = false;
+  bool extension = false;
+  uint8_t payload_type = 0;   // 7 bits
+  uint8_t csrc_count = 0;
+  uint16_t sequence = 0;
+  uint32_t timestamp = 0;
+  uint32_t ssrc = 0;
+  uint16_t extension_profile = 0;  // 0xBEDE one-byte, 0x100x two-byte (RFC 8285); 0 if none
+  uint16_t header_size = 0;        // offset of the payload: 12 + 4*CC [+ 4 + extension]
+  uint16_t payload_size = 0;       // without the padding
+  uint8_t padding_size = 0;        // last byte of the packet when `padding`
+};
+
+// RFC 5761 section 4: a second byte of 192..223 is an RTCP packet type (SR 200, RR 201, ...),
+// never an RTP marker+payload type on a muxed port. False for fewer than 2 bytes.
+bool is_rtcp(std::span<const uint8_t> udp_payload);
+
+// Version 2, CSRC list, extension and padding all inside `udp_payload`. For SRTP the
+// caller passes the payload without the auth tag if it wants exact payload_size; the
+// header itself is never encrypted so parsing SRTP works too. Errors: not_rtp.
+Result<RtpHeader> parse_rtp(std::span<const uint8_t> udp_payload);
+
+struct RtcpHeader {
+  uint8_t count = 0;         // RC/SC/FMT: low 5 bits of the first byte
+  uint8_t packet_type = 0;   // 200 SR, 201 RR, 202 SDES, 203 BYE, 204 APP, 205/206 feedback
+  uint16_t length_words = 0; // the length field: 32-bit words minus one
+  uint32_t ssrc = 0;         // of the sender
+  size_t size() const { return (size_t{length_words} + 1) * 4; }
+};
+
+// Checks only the FIRST packet of a compound: version 2, type 192..223, and its length
+// field inside the payload. Walking further would fail on SRTCP, whose later packets are
+// encrypted and followed by the SRTCP index and auth tag. Errors: bad_rtcp.
+Result<RtcpHeader> parse_rtcp_header(std::span<const uint8_t> udp_payload);
+
+}  // namespace rr::packet
