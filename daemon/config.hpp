@@ -1,0 +1,78 @@
+// The daemon's configuration: every key, its default, and the validation that turns bad
+// configuration into one line naming the key and the value (exit code 2) before anything starts.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "relay/packet/address.hpp"
+
+namespace rr::daemon {
+
+// --interface NAME/ADDRESS[/PREFIXLEN][!ADVERTISED], rtpengine's syntax plus an optional prefix
+// length (which peers are on-link; default /24 for IPv4, /64 for IPv6). One interface may be given
+// several times with different addresses; each address gets the whole port range.
+struct InterfaceAddress {
+  std::string name;
+  IpAddress address;
+  uint8_t prefix_length = 24;
+  std::optional<IpAddress> advertised;  // what SDP carries when the relay is behind 1:1 NAT
+};
+
+// --dpdk-port NAME=DEVICE: the DPDK device that carries the media of interface NAME:
+// a vdev ("net_tap0,iface=rr0"), a PCI address ("0000:03:00.0") or an already probed port name.
+struct DpdkPort {
+  std::string interface;
+  std::string device;
+};
+
+// --gateway NAME=ADDRESS: next hop for peers that are not on-link on interface NAME.
+struct Gateway {
+  std::string interface;
+  IpAddress address;
+};
+
+struct Config {
+  std::vector<InterfaceAddress> interfaces;
+  std::vector<Endpoint> listen_ng;
+  std::optional<Endpoint> listen_http;
+  uint16_t port_min = 10000;
+  uint16_t port_max = 10499;
+  unsigned timeout = 60;           // seconds; all streams of a call silent that long → torn down
+  unsigned silent_timeout = 3600;  // the same for calls on hold (sendonly/inactive)
+  unsigned final_timeout = 0;      // hard cap on call duration; 0 = none
+  int max_sessions = -1;           // -1 = unlimited; at the limit offers get rtpengine's error
+  std::string log_level = "info";  // trace debug info warn error critical off (or syslog 0–7)
+
+  std::string dpdk_profile = "dev-tap";  // a name in dpdk-config/profiles or a path
+  std::vector<std::string> dpdk_args;    // extra EAL arguments appended to the profile's
+  std::vector<DpdkPort> dpdk_ports;
+  std::vector<Gateway> gateways;
+  std::vector<unsigned> worker_cores;  // lcores running workers; never the main lcore
+  unsigned main_core = 0;
+  bool no_huge = false;  // force --no-huge even when hugepages are available
+  unsigned memory_mb = 512;  // EAL memory when running without hugepages
+
+  std::string config_file;  // where the INI came from, for logs
+};
+
+// What parsing decided: run with a configuration, or exit now (help/version printed → 0,
+// bad configuration → 2 with one line naming the key).
+struct Exit {
+  int code;
+  std::string message;  // printed to stdout for code 0, to stderr otherwise
+};
+
+using ParseResult = std::variant<Config, Exit>;
+
+// Parses the command line and, when --config-file is given, the INI file (command line wins).
+// Checks everything that can be checked without DPDK; see validate_with_system() for the rest.
+ParseResult parse_config(int argc, const char* const argv[]);
+
+// Checks that need the machine: worker cores exist and are online. Returns the error line.
+std::optional<std::string> validate_cores(const Config& config, unsigned online_cpus);
+
+}  // namespace rr::daemon
