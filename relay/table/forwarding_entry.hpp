@@ -1,0 +1,67 @@
+// Everything a worker needs to relay one stream, computed by control and immutable once
+// published. The only mutable part is behind `state` (single writer, see stream_state.hpp).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "relay/packet/address.hpp"
+#include "relay/table/learning.hpp"
+#include "relay/table/stream_state.hpp"
+
+namespace rr::srtp {
+class SrtpSession;  // relay/srtp: protect/unprotect in place; owned by the entry, used by one worker
+}
+
+namespace rr::table {
+
+// Where a packet arrived: the relay's local address (index into TableConfig::local_addresses)
+// and UDP port.
+struct EntryKey {
+  uint8_t address_index = 0;
+  uint16_t port = 0;
+  auto operator<=>(const EntryKey&) const = default;
+};
+
+enum class StreamKind : uint8_t {
+  rtp,      // RTP only
+  rtcp,     // separate RTCP port (RTP port + 1)
+  rtp_mux,  // RTP port that also carries RTCP (rtcp-mux, RFC 5761): second byte 192..223 is RTCP
+};
+
+struct Egress {
+  uint16_t port_id = 0;     // DPDK port the rewritten packet leaves by
+  Endpoint source;          // the relay's endpoint on the other leg: new IP source and UDP source port
+  uint8_t ttl = 64;         // IPv4 TTL / IPv6 hop limit written on egress
+  uint8_t dscp = 46;        // EF, RFC 4594 telephony; written into TOS / traffic class
+  // The other side's latched endpoint: the destination. Shares ownership of the peer stream's
+  // StreamState (aliasing shared_ptr) so a peer retired first cannot leave it dangling.
+  std::shared_ptr<const LatchedEndpoint> destination;
+};
+
+struct SrtpTransforms {
+  std::shared_ptr<srtp::SrtpSession> unprotect;  // inbound SRTP -> RTP; null if plain on this leg
+  std::shared_ptr<srtp::SrtpSession> protect;    // outbound RTP -> SRTP; null if plain on the other leg
+};
+
+struct ForwardingEntry {
+  EntryKey key;
+  StreamKind kind = StreamKind::rtp;
+  uint64_t stream_id = 0;    // control's id for this stream (metrics, logs); opaque here
+  uint32_t clock_rate = 8000;
+  LearningConfig learning;
+  Endpoint expected_source;  // from SDP; also the initial latched value
+  Egress egress;
+  SrtpTransforms srtp;
+  std::shared_ptr<StreamState> state;  // never null in a published entry
+
+  // True if the RTP/RTCP demux of RFC 5761 applies to this port.
+  bool carries_rtcp_mux() const noexcept { return kind == StreamKind::rtp_mux; }
+};
+
+// Control's helper: the destination pointer for an entry whose peer stream is `peer`.
+inline std::shared_ptr<const LatchedEndpoint> latched_of(const std::shared_ptr<StreamState>& peer) {
+  return {peer, &peer->latched};
+}
+
+}  // namespace rr::table

@@ -1,0 +1,86 @@
+// (local address, local port) -> forwarding entry. The data plane's only lookup.
+//
+// Layout: one direct-indexed array of atomic entry pointers per local address over the
+// relay port range (small and dense: 500 ports is 4 KB per address), so a lookup is one
+// bounds check and one acquire load — no hashing, no locks.
+//
+// Threads: any number of workers call the data-plane methods; exactly ONE control thread
+// calls the control methods (they are not synchronised with each other).
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "relay/packet/address.hpp"
+#include "relay/table/forwarding_entry.hpp"
+#include "relay/table/qsbr.hpp"
+
+namespace rr::table {
+
+struct TableConfig {
+  std::vector<IpAddress> local_addresses;  // index = EntryKey::address_index; at most 255
+  uint16_t port_min = 10000;
+  uint16_t port_max = 10499;  // inclusive, like rtpengine's port-max
+  unsigned workers = 1;       // QSBR participants
+};
+
+enum class PublishError : uint8_t { none, bad_address_index, port_out_of_range, no_state };
+
+class ForwardingTable {
+ public:
+  // Precondition: config validated by the daemon (non-empty addresses, port_min <= port_max).
+  explicit ForwardingTable(TableConfig config);
+  ~ForwardingTable();  // frees every published and retired entry: call after workers stopped
+  ForwardingTable(const ForwardingTable&) = delete;
+  ForwardingTable& operator=(const ForwardingTable&) = delete;
+
+  // ---- data plane (workers) ----
+  // Index of one of our local addresses, or -1. Linear scan: a relay has a handful.
+  int address_index(const IpAddress& address) const noexcept;
+  // The published entry or nullptr. Valid until the caller's next qsbr().quiescent().
+  const ForwardingEntry* lookup(uint8_t address_index, uint16_t port) const noexcept {
+    const size_t slot = slot_of(address_index, port);
+    return slot == kNoSlot ? nullptr : slots_[slot].load(std::memory_order_acquire);
+  }
+  Qsbr& qsbr() noexcept { return qsbr_; }
+
+  // ---- control plane (one thread) ----
+  // Publishes a complete entry at its key with a release store; an entry already there is
+  // retired (replace = re-offer / re-INVITE).
+  PublishError publish(std::unique_ptr<ForwardingEntry> entry);
+  // Clears the slot and queues the entry for freeing after a grace period. False if empty.
+  bool retire(EntryKey key);
+  // Frees retired entries whose grace period has ended; never blocks. Returns how many.
+  size_t reclaim();
+  // Waits for every retired entry's grace period and frees them (shutdown, tests).
+  void synchronize();
+  size_t retired_pending() const noexcept { return retired_.size(); }
+
+  const TableConfig& config() const noexcept { return config_; }
+
+ private:
+  static constexpr size_t kNoSlot = SIZE_MAX;
+  size_t slot_of(uint8_t address_index, uint16_t port) const noexcept {
+    if (address_index >= config_.local_addresses.size() || port < config_.port_min ||
+        port > config_.port_max)
+      return kNoSlot;
+    return size_t{address_index} * ports_ + (port - config_.port_min);
+  }
+
+  struct Retired {
+    uint64_t token;
+    const ForwardingEntry* entry;
+  };
+
+  TableConfig config_;
+  size_t ports_;
+  std::unique_ptr<std::atomic<const ForwardingEntry*>[]> slots_;
+  std::vector<Retired> retired_;  // in token order: control retires one at a time
+  Qsbr qsbr_;
+};
+
+}  // namespace rr::table
