@@ -17,6 +17,9 @@ endfunction()
 # SERIAL marks tests that need the machine to themselves (namespaces, fixed ports).
 function(rr_test)
   cmake_parse_arguments(T "SERIAL" "NAME;LABEL;TIMEOUT" "SOURCES;LIBS" ${ARGN})
+  if(RR_FUZZ)
+    return()  # the fuzz build runs fuzz targets only
+  endif()
   if(NOT T_TIMEOUT)
     set(T_TIMEOUT 120)
   endif()
@@ -60,6 +63,9 @@ endfunction()
 # with a minimal time (label bench) so that every benchmark keeps building and running.
 function(rr_bench)
   cmake_parse_arguments(B "" "NAME" "SOURCES;LIBS" ${ARGN})
+  if(RR_FUZZ)
+    return()  # the fuzz build runs fuzz targets only
+  endif()
   add_executable(${B_NAME} ${B_SOURCES})
   target_link_libraries(${B_NAME} PRIVATE ${B_LIBS} benchmark::benchmark benchmark::benchmark_main)
   add_test(NAME ${B_NAME} COMMAND ${B_NAME} --benchmark_min_time=0.001)
