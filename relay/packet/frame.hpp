@@ -41,7 +41,7 @@ struct FrameView {
   uint16_t l4_offset = 0;                 // UDP / ICMP header; == l3_offset for ARP
   uint16_t payload_offset = 0;            // see FrameKind
   uint16_t payload_size = 0;              // bounded by the IP/UDP lengths, not Ethernet padding
-  uint16_t l3_size = 0;                   // IPv4 total length / 40 + IPv6 payload length
+  uint32_t l3_size = 0;                   // IPv4 total length / 40 + IPv6 payload length
   Endpoint src;                           // ports are 0 unless kind == udp
   Endpoint dst;
   uint8_t ttl = 0;                        // IPv4 TTL or IPv6 hop limit
