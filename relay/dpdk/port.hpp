@@ -6,9 +6,11 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "relay/dpdk/result.hpp"
 
+struct rte_device;
 struct rte_mempool;
 
 namespace rr::dpdk {
@@ -65,14 +67,18 @@ class Port {
   LinkStatus link() const;  // without waiting for autonegotiation
 
  private:
-  Port(uint16_t id, std::string name, uint16_t queues, uint16_t mtu, PortOffloads offloads,
-       bool probed);
+  Port(uint16_t id, std::string name, rte_device* probed)
+      : id_(id), name_(std::move(name)), probed_(probed) {}
+  // Queues, offloads, MTU, start: everything after the device is found. On error the
+  // destructor undoes whatever was done.
+  Status configure_and_start(const PortConfig& config, rte_mempool* rx_pool);
+
   uint16_t id_;
   std::string name_;
-  uint16_t queues_;
-  uint16_t mtu_;
+  rte_device* probed_;  // set if we hot-plugged the device, so we remove it again
+  uint16_t queues_ = 0;
+  uint16_t mtu_ = 0;
   PortOffloads offloads_;
-  bool probed_;        // we hot-plugged the device, so we remove it again
   bool owner_ = true;  // false once moved from
 };
 
