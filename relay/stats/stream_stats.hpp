@@ -1,0 +1,113 @@
+// Per-stream RTP reception statistics after RFC 3550 appendix A.1 (sequence numbers),
+// A.3 (expected/lost) and A.8 (interarrival jitter).
+//
+// Concurrency: exactly one worker calls on_rtp()/on_rtcp(); the control thread calls
+// snapshot() at any time. Published counters are atomics written by the single writer
+// with relaxed load+store (plain movs on x86, no lock prefix); snapshot() reads each with
+// relaxed loads, so a snapshot is a set of individually valid values that may be a few
+// packets apart from one another — good enough for monitoring, never torn per field.
+// The writer's private sequence state lives in plain fields that snapshot() never reads.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+#include "relay/stats/rtp_clock.hpp"
+
+namespace rr::stats {
+
+// What the worker has already parsed from one RTP packet.
+struct RtpSample {
+  uint32_t ssrc = 0;
+  uint16_t seq = 0;
+  uint32_t timestamp = 0;
+  uint32_t bytes = 0;  // UDP payload length, counted in bytes
+};
+
+struct StatsSnapshot {
+  uint64_t packets = 0;       // every RTP packet seen, probation and resyncs included
+  uint64_t bytes = 0;
+  uint64_t rtcp_packets = 0;
+  uint64_t rtcp_bytes = 0;
+  uint32_t ssrc = 0;
+  uint64_t received = 0;      // RFC 3550 A.3 "received": counted since base_seq, dups included
+  uint64_t expected = 0;      // ext_max - base + 1
+  uint64_t ext_max_seq = 0;   // cycles << 16 | max_seq
+  uint64_t duplicates = 0;
+  uint64_t out_of_order = 0;  // late packets (behind the highest seen), not duplicates
+  uint64_t ssrc_changes = 0;
+  uint64_t resyncs = 0;       // sequence restarts after a jump beyond MAX_DROPOUT/MISORDER
+  uint32_t jitter = 0;        // RTP timestamp units
+  uint32_t max_jitter = 0;
+  uint64_t last_arrival = 0;  // caller's ticks; 0 = no packet yet
+  uint32_t clock_rate = 0;
+
+  // expected - received. Duplicates make it negative (RFC 3550 6.4.1 allows that in
+  // the cumulative field); lost_clamped() is the value to display.
+  int64_t lost() const { return static_cast<int64_t>(expected) - static_cast<int64_t>(received); }
+  uint64_t lost_clamped() const { return lost() > 0 ? static_cast<uint64_t>(lost()) : 0; }
+  double loss_fraction() const;  // lost_clamped / expected, 0 when nothing expected
+  double jitter_ms() const;
+  double max_jitter_ms() const;
+};
+
+class StreamStats {
+ public:
+  explicit StreamStats(RtpClock clock) : clock_(clock) {}
+  StreamStats(const StreamStats&) = delete;
+  StreamStats& operator=(const StreamStats&) = delete;
+
+  // Hot path, worker only: no locks, allocation or division.
+  void on_rtp(const RtpSample& sample, uint64_t arrival_ticks);
+  void on_rtcp(uint32_t bytes);
+
+  // Any thread.
+  StatsSnapshot snapshot() const;
+
+  // RFC 3550 A.1 constants.
+  static constexpr uint32_t kMinSequential = 2;
+  static constexpr uint32_t kMaxDropout = 3000;
+  static constexpr uint32_t kMaxMisorder = 100;
+  static constexpr uint32_t kSeqMod = 1u << 16;
+
+ private:
+  // What the sequence check (A.1) decided about one packet.
+  enum class SeqVerdict : uint8_t {
+    counted,    // received; feeds jitter
+    duplicate,  // received (A.3 counts it), but no jitter sample
+    probation,  // new source not yet confirmed: not received, feeds jitter
+    discarded,  // first packet after a huge jump: ignored until confirmed
+  };
+  SeqVerdict update_seq(uint16_t seq);
+  SeqVerdict classify_late(uint16_t back);
+  void init_seq(uint16_t seq);
+  void new_source(uint32_t ssrc, uint16_t seq);
+  void retire_source();
+  void update_jitter(uint32_t timestamp, uint64_t arrival_ticks);
+
+  const RtpClock clock_;
+
+  // Writer-private working state.
+  bool have_source_ = false;
+  uint16_t max_seq_ = 0;
+  uint32_t cycles_ = 0;  // shifted count of wraps, as in A.1
+  uint32_t base_seq_ = 0;
+  uint32_t bad_seq_ = kSeqMod + 1;
+  uint32_t probation_ = 0;
+  uint64_t recent_ = 0;  // bit i: max_seq - i was received (duplicate detection)
+  uint64_t received_cur_ = 0;      // A.3 "received" of the current source
+  uint64_t received_retired_ = 0;  // totals of earlier sources and pre-resync runs
+  uint64_t expected_retired_ = 0;
+  bool have_transit_ = false;
+  uint32_t transit_ = 0;    // arrival - timestamp, modulo 2^32
+  uint64_t jitter_q4_ = 0;  // J * 16, the A.8 integer form
+
+  // Published to readers.
+  std::atomic<uint64_t> packets_{0}, bytes_{0}, rtcp_packets_{0}, rtcp_bytes_{0};
+  std::atomic<uint64_t> received_{0}, expected_{0}, ext_max_{0};
+  std::atomic<uint64_t> duplicates_{0}, out_of_order_{0}, ssrc_changes_{0}, resyncs_{0};
+  std::atomic<uint64_t> last_arrival_{0};
+  std::atomic<uint32_t> ssrc_{0}, jitter_{0}, max_jitter_{0};
+};
+
+}  // namespace rr::stats
