@@ -1,0 +1,175 @@
+// SrtpSession behaviour per suite: round trips, tampering, replay, bounds.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "relay/srtp/keygen.hpp"
+#include "relay/srtp/session.hpp"
+
+namespace rr::srtp {
+namespace {
+
+using Bytes = std::vector<uint8_t>;
+
+// A 172-byte G.711 packet: 12-byte header (PT 0, seq, ts, SSRC) + 160 bytes of payload.
+Bytes rtp_packet(uint16_t seq) {
+  Bytes p{0x80, 0x00, static_cast<uint8_t>(seq >> 8), static_cast<uint8_t>(seq), 0, 0, 0x01, 0x40,
+          0x12, 0x34, 0x56, 0x78};
+  for (int i = 0; i < 160; ++i) p.push_back(static_cast<uint8_t>(0xD5 ^ i));
+  return p;
+}
+
+// An RR with no report blocks plus an SDES CNAME: 8 + 20 bytes.
+Bytes rtcp_packet() {
+  return {0x80, 0xc9, 0x00, 0x01, 0x12, 0x34, 0x56, 0x78, 0x81, 0xca, 0x00, 0x04, 0x12, 0x34,
+          0x56, 0x78, 0x01, 0x0a, 'r',  'e',  'l',  'a',  'y',  '@',  'h',  'o',  's',  't'};
+}
+
+struct Pair {
+  SrtpSession out, in;
+};
+
+Pair sessions(CryptoSuite suite) {
+  const auto key = generate_key(suite);
+  EXPECT_TRUE(key.has_value());
+  SessionParams params;
+  params.key = *key;
+  params.direction = Direction::outbound;
+  auto out = SrtpSession::create(params);
+  params.direction = Direction::inbound;
+  auto in = SrtpSession::create(params);
+  EXPECT_TRUE(out.ok() && in.ok()) << "libsrtp status " << out.status << "/" << in.status;
+  return {std::move(*out.session), std::move(*in.session)};
+}
+
+// Protects `plain` into an exactly sized buffer; returns the SRTP bytes.
+Bytes protect(SrtpSession& s, const Bytes& plain) {
+  Bytes buf = plain;
+  buf.resize(plain.size() + s.trailer_len());
+  const SrtpResult r = s.protect(buf.data(), plain.size(), buf.size());
+  EXPECT_TRUE(r.ok()) << to_string(r.error);
+  EXPECT_EQ(r.len, buf.size());
+  return buf;
+}
+
+class EverySuite : public testing::TestWithParam<SuiteInfo> {};
+
+TEST_P(EverySuite, IsAvailableInThisLibsrtp) {
+  // Debian 12's libsrtp2 2.5.0 is built against NSS, so the GCM suites work too.
+  EXPECT_TRUE(suite_available(GetParam().suite));
+}
+
+TEST_P(EverySuite, RtpRoundTrip) {
+  auto [out, in] = sessions(GetParam().suite);
+  for (uint16_t seq = 65530; seq != 5; ++seq) {  // across the sequence wrap (ROC 0 -> 1)
+    const Bytes plain = rtp_packet(seq);
+    Bytes wire = protect(out, plain);
+    EXPECT_EQ(wire.size(), plain.size() + GetParam().rtp_tag_len);
+    EXPECT_NE(Bytes(wire.begin() + 12, wire.begin() + 172), Bytes(plain.begin() + 12, plain.end()));
+    const SrtpResult r = in.unprotect(wire.data(), wire.size());
+    ASSERT_TRUE(r.ok()) << to_string(r.error) << " seq " << seq;
+    EXPECT_EQ(Bytes(wire.begin(), wire.begin() + static_cast<long>(r.len)), plain);
+  }
+}
+
+TEST_P(EverySuite, RtcpRoundTrip) {
+  auto [out, in] = sessions(GetParam().suite);
+  const Bytes plain = rtcp_packet();
+  Bytes buf = plain;
+  buf.resize(plain.size() + out.rtcp_trailer_len());
+  const SrtpResult p = out.protect_rtcp(buf.data(), plain.size(), buf.size());
+  ASSERT_TRUE(p.ok()) << to_string(p.error);
+  EXPECT_EQ(p.len, plain.size() + GetParam().rtcp_tag_len + kSrtcpIndexLen);
+  const SrtpResult u = in.unprotect_rtcp(buf.data(), p.len);
+  ASSERT_TRUE(u.ok()) << to_string(u.error);
+  EXPECT_EQ(Bytes(buf.begin(), buf.begin() + static_cast<long>(u.len)), plain);
+}
+
+TEST_P(EverySuite, TamperedPacketFailsAuthentication) {
+  auto [out, in] = sessions(GetParam().suite);
+  for (size_t index : {size_t{2}, size_t{20}, size_t{171}, size_t{172}}) {  // header, payload, tag
+    Bytes wire = protect(out, rtp_packet(static_cast<uint16_t>(100 + index)));
+    wire[index] ^= 0x01;
+    EXPECT_EQ(in.unprotect(wire.data(), wire.size()).error, SrtpError::auth_fail) << "byte " << index;
+  }
+}
+
+TEST_P(EverySuite, ReplayIsRejected) {
+  auto [out, in] = sessions(GetParam().suite);
+  const Bytes wire = protect(out, rtp_packet(7));
+  Bytes first = wire, second = wire;
+  ASSERT_TRUE(in.unprotect(first.data(), first.size()).ok());
+  EXPECT_EQ(in.unprotect(second.data(), second.size()).error, SrtpError::replay);
+}
+
+TEST_P(EverySuite, WrongKeyFailsAuthentication) {
+  auto a = sessions(GetParam().suite);
+  auto b = sessions(GetParam().suite);
+  Bytes wire = protect(a.out, rtp_packet(1));
+  EXPECT_EQ(b.in.unprotect(wire.data(), wire.size()).error, SrtpError::auth_fail);
+}
+
+TEST_P(EverySuite, MissingTailroomLeavesPacketUntouched) {
+  auto [out, in] = sessions(GetParam().suite);
+  const Bytes plain = rtp_packet(1);
+  Bytes buf = plain;
+  buf.resize(plain.size() + out.trailer_len() - 1);
+  const SrtpResult r = out.protect(buf.data(), plain.size(), buf.size());
+  EXPECT_EQ(r.error, SrtpError::no_room);
+  EXPECT_EQ(Bytes(buf.begin(), buf.begin() + 172), plain);
+  Bytes rtcp = rtcp_packet();
+  const size_t len = rtcp.size();
+  rtcp.resize(len + out.rtcp_trailer_len() - 1);
+  EXPECT_EQ(out.protect_rtcp(rtcp.data(), len, rtcp.size()).error, SrtpError::no_room);
+}
+
+TEST_P(EverySuite, HostileShortOrGarbageInputIsAnError) {
+  auto [out, in] = sessions(GetParam().suite);
+  Bytes tiny{0x80, 0x00, 0x00, 0x01, 0x00};
+  EXPECT_EQ(in.unprotect(tiny.data(), tiny.size()).error, SrtpError::too_short);
+  EXPECT_EQ(in.unprotect_rtcp(tiny.data(), tiny.size()).error, SrtpError::too_short);
+  EXPECT_EQ(out.protect(tiny.data(), tiny.size(), 64).error, SrtpError::too_short);
+  Bytes garbage(64, 0x80);
+  EXPECT_FALSE(in.unprotect(garbage.data(), garbage.size()).ok());
+  Bytes garbage_rtcp(64, 0x81);
+  EXPECT_FALSE(in.unprotect_rtcp(garbage_rtcp.data(), garbage_rtcp.size()).ok());
+}
+
+INSTANTIATE_TEST_SUITE_P(Suites, EverySuite, testing::ValuesIn(kSuites),
+                         [](const auto& param_info) { return std::string(param_info.param.sdes_name); });
+
+TEST(SrtpSession, MoveTransfersOwnership) {
+  auto [out, in] = sessions(CryptoSuite::aes_cm_128_hmac_sha1_80);
+  SrtpSession moved = std::move(out);
+  Bytes wire = protect(moved, rtp_packet(1));
+  SrtpSession assigned = std::move(in);
+  EXPECT_TRUE(assigned.unprotect(wire.data(), wire.size()).ok());
+}
+
+TEST(SrtpSession, SpecificSsrcRejectsOthers) {
+  const auto key = generate_key(CryptoSuite::aes_cm_128_hmac_sha1_80);
+  ASSERT_TRUE(key);
+  SessionParams params{*key, Direction::outbound, 0x12345678u, false};
+  auto out = SrtpSession::create(params);
+  params.ssrc = 0x0BADCAFEu;
+  params.direction = Direction::inbound;
+  auto in = SrtpSession::create(params);
+  ASSERT_TRUE(out.ok() && in.ok());
+  Bytes wire = protect(*out.session, rtp_packet(1));
+  EXPECT_EQ(in.session->unprotect(wire.data(), wire.size()).error, SrtpError::other);
+}
+
+TEST(SrtpSession, ErrorsMapFromLibsrtpStatus) {
+  EXPECT_EQ(classify(srtp_err_status_ok), SrtpError::none);
+  EXPECT_EQ(classify(srtp_err_status_auth_fail), SrtpError::auth_fail);
+  EXPECT_EQ(classify(srtp_err_status_replay_fail), SrtpError::replay);
+  EXPECT_EQ(classify(srtp_err_status_replay_old), SrtpError::replay);
+  EXPECT_EQ(classify(srtp_err_status_bad_param), SrtpError::other);
+  EXPECT_EQ(classify(srtp_err_status_no_ctx), SrtpError::other);
+}
+
+}  // namespace
+}  // namespace rr::srtp
