@@ -25,6 +25,7 @@ int ForwardingTable::address_index(const IpAddress& address) const noexcept {
 
 PublishError ForwardingTable::publish(std::unique_ptr<ForwardingEntry> entry) {
   if (!entry->state) return PublishError::no_state;
+  if (!entry->egress.destination) return PublishError::no_destination;
   if (entry->key.address_index >= config_.local_addresses.size())
     return PublishError::bad_address_index;
   const size_t slot = slot_of(entry->key.address_index, entry->key.port);

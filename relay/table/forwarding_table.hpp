@@ -28,7 +28,7 @@ struct TableConfig {
   unsigned workers = 1;       // QSBR participants
 };
 
-enum class PublishError : uint8_t { none, bad_address_index, port_out_of_range, no_state };
+enum class PublishError : uint8_t { none, bad_address_index, port_out_of_range, no_state, no_destination };
 
 class ForwardingTable {
  public:

@@ -12,13 +12,9 @@
 #include "relay/stats/stream_stats.hpp"
 #include "relay/table/latched_endpoint.hpp"
 #include "relay/table/learning.hpp"
+#include "relay/table/single_writer.hpp"
 
 namespace rr::table {
-
-// Single-writer counter: a relaxed load+store is a plain add on x86, no lock prefix.
-inline void bump(std::atomic<uint64_t>& counter, uint64_t by = 1) noexcept {
-  counter.store(counter.load(std::memory_order_relaxed) + by, std::memory_order_relaxed);
-}
 
 struct alignas(64) StreamState {
   // initial_destination: where the reverse direction sends before this stream latches

@@ -29,6 +29,7 @@ std::unique_ptr<ForwardingEntry> make_entry(EntryKey key, uint64_t stream_id,
     if (alive) alive->store(false);
     delete s;
   });
+  entry->egress.destination = latched_of(entry->state);  // loopback peer: enough for the table
   return entry;
 }
 
@@ -44,19 +45,22 @@ TEST(ForwardingTable, PublishValidatesTheKey) {
     const char* description;
     EntryKey key;
     bool with_state;
+    bool with_destination;
     PublishError expected;
   };
   const Row rows[] = {
-      {"first port", {0, 10000}, true, PublishError::none},
-      {"last port", {1, 10099}, true, PublishError::none},
-      {"below range", {0, 9999}, true, PublishError::port_out_of_range},
-      {"above range", {0, 10100}, true, PublishError::port_out_of_range},
-      {"unknown address", {2, 10000}, true, PublishError::bad_address_index},
-      {"no state", {0, 10002}, false, PublishError::no_state},
+      {"first port", {0, 10000}, true, true, PublishError::none},
+      {"last port", {1, 10099}, true, true, PublishError::none},
+      {"below range", {0, 9999}, true, true, PublishError::port_out_of_range},
+      {"above range", {0, 10100}, true, true, PublishError::port_out_of_range},
+      {"unknown address", {2, 10000}, true, true, PublishError::bad_address_index},
+      {"no state", {0, 10002}, false, true, PublishError::no_state},
+      {"no destination", {0, 10003}, true, false, PublishError::no_destination},
   };
   ForwardingTable table(two_addresses());
   for (const Row& row : rows) {
     auto entry = make_entry(row.key, 1);
+    if (!row.with_destination) entry->egress.destination.reset();
     if (!row.with_state) entry->state.reset();
     EXPECT_EQ(table.publish(std::move(entry)), row.expected) << row.description;
   }

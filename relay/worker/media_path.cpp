@@ -1,0 +1,69 @@
+#include "relay/worker/media_path.hpp"
+
+#include "relay/packet/rtp.hpp"
+#include "relay/table/single_writer.hpp"
+
+namespace rr::worker {
+namespace {
+
+using packet::DropReason;
+
+// Counts a stream-level drop against the stream as well as returning it for the worker.
+DropReason stream_drop(table::StreamState& state, DropReason reason) noexcept {
+  table::bump(state.drops[packet::index(reason)]);
+  return reason;
+}
+
+bool is_rtcp_on(const table::ForwardingEntry& entry, std::span<const uint8_t> payload) noexcept {
+  switch (entry.kind) {
+    case table::StreamKind::rtcp: return true;
+    case table::StreamKind::rtp_mux: return packet::is_rtcp(payload);
+    case table::StreamKind::rtp: return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+packet::Result<MediaDecision> decide_media(const table::ForwardingTable& table,
+                                           const packet::FrameView& view,
+                                           const BurstClock& clock) noexcept {
+  const int address = table.address_index(view.dst.address);
+  if (address < 0) return DropReason::unknown_destination;
+  const table::ForwardingEntry* entry = table.lookup(static_cast<uint8_t>(address), view.dst.port);
+  if (!entry) return DropReason::unknown_destination;
+  table::StreamState& state = *entry->state;
+
+  MediaDecision decision;
+  decision.entry = entry;
+  decision.rtcp = is_rtcp_on(*entry, view.payload);
+
+  // Validate before latching (a non-RTP packet from a stranger must not move the latch) and
+  // count statistics after it (a dropped stranger must not disturb loss and jitter).
+  packet::RtpHeader rtp;
+  if (decision.rtcp) {
+    if (!packet::parse_rtcp_header(view.payload)) return stream_drop(state, DropReason::bad_rtcp);
+  } else {
+    const auto parsed = packet::parse_rtp(view.payload);
+    if (!parsed) return stream_drop(state, DropReason::not_rtp);
+    rtp = *parsed;
+  }
+
+  const uint32_t relearn = state.relearn_requests.load(std::memory_order_relaxed);
+  switch (table::learn(entry->learning, state.learning, view.src, clock.ms, relearn)) {
+    case table::SourceVerdict::drop: return stream_drop(state, DropReason::source_mismatch);
+    case table::SourceVerdict::accept_latch: state.latched.store(view.src); break;
+    case table::SourceVerdict::accept: break;
+  }
+  const auto bytes = static_cast<uint32_t>(view.payload.size());
+  if (decision.rtcp) {
+    state.stats.on_rtcp(bytes);
+  } else {
+    state.stats.on_rtp({rtp.ssrc, rtp.sequence, rtp.timestamp, bytes}, clock.ticks);
+  }
+  table::bump(state.forwarded_packets);
+  decision.destination = entry->egress.destination->load();
+  return decision;
+}
+
+}  // namespace rr::worker

@@ -1,0 +1,36 @@
+// The per-packet media decision, steps 2-4 of the hot path for a parsed UDP frame:
+// lookup (local address, port) -> RTP/RTCP demux -> source check / latch -> stream stats.
+// Pure C++ over the parsed view (no mbuf), so it is benchmarked and reasoned about alone;
+// the worker only turns the verdict into mbuf moves.
+#pragma once
+
+#include <cstdint>
+
+#include "relay/packet/address.hpp"
+#include "relay/packet/frame.hpp"
+#include "relay/packet/result.hpp"
+#include "relay/table/forwarding_entry.hpp"
+#include "relay/table/forwarding_table.hpp"
+
+namespace rr::worker {
+
+struct MediaDecision {
+  const table::ForwardingEntry* entry = nullptr;
+  Endpoint destination;  // the peer's latched endpoint, read once from its seqlock
+  bool rtcp = false;     // counted and forwarded as RTCP (separate port, or muxed 192..223)
+};
+
+// Time of the burst: TSC ticks for the RFC 3550 arrival time, milliseconds for learning.
+struct BurstClock {
+  uint64_t ticks = 0;
+  uint64_t ms = 0;
+};
+
+// Errors: unknown_destination (no entry or not our address), not_rtp / bad_rtcp (payload is
+// not what the port carries), source_mismatch (strict source). Stream-level failures are
+// also counted in the entry's StreamState::drops.
+packet::Result<MediaDecision> decide_media(const table::ForwardingTable& table,
+                                           const packet::FrameView& view,
+                                           const BurstClock& clock) noexcept;
+
+}  // namespace rr::worker

@@ -1,0 +1,171 @@
+#include "relay/worker/worker.hpp"
+
+#include <rte_cycles.h>
+#include <rte_ethdev.h>
+#include <rte_mbuf.h>
+#include <rte_prefetch.h>
+
+#include "relay/packet/frame.hpp"
+#include "relay/worker/egress.hpp"
+#include "relay/worker/local_replies.hpp"
+#include "relay/worker/next_hop.hpp"
+
+namespace rr::worker {
+
+using packet::DropReason;
+
+Worker::Worker(const WorkerConfig& config)
+    : index_(config.index),
+      table_(*config.table),
+      pool_(config.pool),
+      ticks_per_ms_(((config.tsc_hz != 0 ? config.tsc_hz : rte_get_tsc_hz()) + 999) / 1000),
+      port_count_(static_cast<uint8_t>(config.ports.size())),
+      neighbours_(config.neighbour_max_age_ms, config.neighbour_retry_ms) {
+  for (uint8_t i = 0; i < port_count_; ++i) {
+    ports_[i].setup = config.ports[i];
+    ports_[i].tx.bind(config.ports[i].port_id, config.ports[i].queue);
+  }
+}
+
+Worker::~Worker() {
+  held_.drain([](HeldPacket& held) {
+    rte_pktmbuf_free(held.mbuf);
+    return true;
+  });
+  for (uint8_t i = 0; i < port_count_; ++i) ports_[i].tx.discard();
+}
+
+int Worker::run() noexcept {
+  table::Qsbr& qsbr = table_.qsbr();
+  qsbr.online(index_);
+  while (!stop_.load(std::memory_order_relaxed)) poll_once();
+  qsbr.offline(index_);
+  return 0;
+}
+
+BurstClock Worker::now() const noexcept {
+  const uint64_t ticks = rte_rdtsc();
+  return {ticks, ticks / ticks_per_ms_};  // one division per burst, not per packet
+}
+
+uint16_t Worker::poll_once() noexcept {
+  std::array<rte_mbuf*, kBurst> frames;
+  uint16_t received = 0;
+  BurstClock clock{};
+  for (uint8_t p = 0; p < port_count_; ++p) {
+    const PortSetup& setup = ports_[p].setup;
+    const uint16_t count = rte_eth_rx_burst(setup.port_id, setup.queue, frames.data(), kBurst);
+    if (count == 0) continue;
+    clock = now();
+    received = static_cast<uint16_t>(received + count);
+    process_burst(p, frames.data(), count, clock);
+  }
+  if (!held_.empty()) release_held(received ? clock : now());
+  for (uint8_t p = 0; p < port_count_; ++p) ports_[p].tx.flush(counters_);
+  counters_.add(received ? Counter::busy_polls : Counter::idle_polls);
+  // No entry pointer survives this point: every lookup above is finished.
+  table_.qsbr().quiescent(index_);
+  return received;
+}
+
+void Worker::process_burst(uint8_t port_index, rte_mbuf** frames, uint16_t count,
+                           const BurstClock& clock) noexcept {
+  counters_.add(Counter::rx_packets, count);
+  std::array<Verdict, kBurst> verdicts;
+  // First pass: decide and rewrite in place.
+  for (uint16_t i = 0; i < count; ++i) {
+    if (i + 1 < count) rte_prefetch0(rte_pktmbuf_mtod(frames[i + 1], void*));
+    verdicts[i] = decide(port_index, frames[i], clock);
+  }
+  // Second pass: act on the verdicts, transmit grouped per port.
+  for (uint16_t i = 0; i < count; ++i) {
+    switch (verdicts[i].action) {
+      case Action::send: ports_[verdicts[i].port_index].tx.push(frames[i], counters_); break;
+      case Action::drop:
+        counters_.drop(verdicts[i].reason);
+        rte_pktmbuf_free(frames[i]);
+        break;
+      case Action::absorbed: rte_pktmbuf_free(frames[i]); break;
+      case Action::held: break;  // owned by the hold queue now
+    }
+  }
+}
+
+Worker::Verdict Worker::decide(uint8_t port_index, rte_mbuf* mbuf, const BurstClock& clock) noexcept {
+  // Relay MTU frames fit one segment of the default data room; anything chained is not media.
+  if (mbuf->nb_segs != 1) return drop(DropReason::unhandled);
+  packet::ParseOptions options;
+  options.verify_ipv4_checksum =
+      (mbuf->ol_flags & RTE_MBUF_F_RX_IP_CKSUM_MASK) != RTE_MBUF_F_RX_IP_CKSUM_GOOD;
+  const std::span<const uint8_t> data(rte_pktmbuf_mtod(mbuf, const uint8_t*), mbuf->data_len);
+  const auto view = packet::parse_frame(data, options);
+  if (!view) return drop(view.drop());
+  if (view->kind == packet::FrameKind::udp) return relay_media(port_index, mbuf, *view, clock);
+  return answer(port_index, mbuf, *view, clock);
+}
+
+Worker::Verdict Worker::answer(uint8_t port_index, rte_mbuf* mbuf, const packet::FrameView& view,
+                               const BurstClock& clock) noexcept {
+  const std::span<uint8_t> frame(rte_pktmbuf_mtod(mbuf, uint8_t*),
+                                 size_t{mbuf->data_len} + rte_pktmbuf_tailroom(mbuf));
+  const auto reply = answer_locally(frame, view, ports_[port_index].setup, neighbours_, clock.ms);
+  if (!reply) return drop(reply.drop());
+  if (reply->size == 0) return {Action::absorbed};
+  mbuf->data_len = static_cast<uint16_t>(reply->size);
+  mbuf->pkt_len = static_cast<uint32_t>(reply->size);
+  mbuf->ol_flags = 0;
+  counters_.add(reply->counter);
+  return {Action::send, port_index};
+}
+
+int Worker::port_index_of(uint16_t port_id) const noexcept {
+  for (uint8_t i = 0; i < port_count_; ++i)
+    if (ports_[i].setup.port_id == port_id) return i;
+  return -1;
+}
+
+Worker::Verdict Worker::relay_media(uint8_t port_index, rte_mbuf* mbuf, const packet::FrameView& view,
+                                    const BurstClock& clock) noexcept {
+  const PortSetup& in = ports_[port_index].setup;
+  if (!view.src_mac.is_multicast() && on_link(in.addresses, view.src.address))
+    neighbours_.learn(view.src.address, view.src_mac, clock.ms);
+
+  const auto decision = decide_media(table_, view, clock);
+  if (!decision) return drop(decision.drop());
+  const int out_index = port_index_of(decision->entry->egress.port_id);
+  if (out_index < 0) return drop(DropReason::unhandled);  // control named a port we do not poll
+  Port& out = ports_[static_cast<size_t>(out_index)];
+  const auto hop = next_hop(out.setup.addresses, decision->destination.address);
+  if (!hop) return drop(DropReason::no_neighbour);
+  const packet::MacAddress* mac = neighbours_.find(*hop, clock.ms);
+
+  const auto headers = egress_headers(decision->entry->egress, decision->destination,
+                                      mac ? *mac : packet::MacAddress{}, out.setup);
+  const std::span<uint8_t> room(static_cast<uint8_t*>(mbuf->buf_addr), mbuf->buf_len);
+  const auto start = rewrite_in_place(room, size_t{mbuf->data_off} + view.payload_offset,
+                                      view.payload_size, headers);
+  if (!start) return drop(start.drop());
+  const size_t size = packet::header_size(headers) + view.payload_size;
+  mbuf->data_off = static_cast<uint16_t>(*start);
+  mbuf->data_len = static_cast<uint16_t>(size);
+  mbuf->pkt_len = static_cast<uint32_t>(size);
+  mbuf->ol_flags = 0;
+  if (out.setup.tx_udp_checksum || out.setup.tx_ipv4_checksum) {
+    const bool v4 = headers.dst.address.is_v4();
+    mbuf->l2_len = static_cast<uint16_t>(headers.l2.size());
+    mbuf->l3_len = static_cast<uint16_t>(v4 ? packet::kIpv4HeaderSize : packet::kIpv6HeaderSize);
+    mbuf->ol_flags = v4 ? RTE_MBUF_F_TX_IPV4 : RTE_MBUF_F_TX_IPV6;
+    if (out.setup.tx_udp_checksum) mbuf->ol_flags |= RTE_MBUF_F_TX_UDP_CKSUM;
+    if (v4 && out.setup.tx_ipv4_checksum) mbuf->ol_flags |= RTE_MBUF_F_TX_IP_CKSUM;
+  }
+  counters_.add(decision->rtcp ? Counter::rtcp_packets : Counter::rtp_packets);
+  if (mac) return {Action::send, static_cast<uint8_t>(out_index)};
+
+  solicit(static_cast<uint8_t>(out_index), *hop, clock.ms);
+  if (!held_.push({mbuf, static_cast<uint8_t>(out_index), *hop, clock.ms}))
+    return drop(DropReason::no_neighbour);
+  counters_.add(Counter::held_packets);
+  return {Action::held};
+}
+
+}  // namespace rr::worker

@@ -1,0 +1,86 @@
+// One poll-mode worker: its RX queue on every port, its TX buffers, neighbour table, hold
+// queue and counters. Runs on one dedicated lcore; nothing in it is shared with other
+// workers except the forwarding table (lock-free reads) and the counters (single writer).
+//
+// Per loop iteration, for each port: rx burst (32) -> FIRST PASS per packet: parse ->
+// lookup -> source check/latch -> stats -> rewrite in place, writing a verdict (egress port,
+// held, or drop reason) -> SECOND PASS: queue to TX buffers grouped by port, free drops.
+// Then release held packets whose neighbour resolved, flush TX, report quiescent to QSBR.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+
+#include "relay/packet/result.hpp"
+#include "relay/table/forwarding_table.hpp"
+#include "relay/worker/hold_queue.hpp"
+#include "relay/worker/media_path.hpp"
+#include "relay/worker/neighbour_table.hpp"
+#include "relay/worker/tx_buffer.hpp"
+#include "relay/worker/worker_config.hpp"
+#include "relay/worker/worker_counters.hpp"
+
+struct rte_mbuf;
+
+namespace rr::worker {
+
+class alignas(64) Worker {
+ public:
+  static constexpr uint16_t kBurst = 32;
+  static constexpr size_t kMaxPorts = 8;
+
+  // Preconditions (checked by the daemon at start): 1..kMaxPorts ports, table and pool set.
+  explicit Worker(const WorkerConfig& config);
+  ~Worker();  // frees held and buffered mbufs
+  Worker(const Worker&) = delete;
+  Worker& operator=(const Worker&) = delete;
+
+  // lcore entry (rr::dpdk::launch): online, poll until stop(), offline. Returns 0.
+  int run() noexcept;
+  void stop() noexcept { stop_.store(true, std::memory_order_relaxed); }
+  // One loop iteration; returns how many frames it received. Tests drive the loop with it.
+  // The caller is online in the table's QSBR (run() does that).
+  uint16_t poll_once() noexcept;
+
+  const WorkerCounters& counters() const noexcept { return counters_; }
+  size_t held_packets() const noexcept { return held_.size(); }
+
+ private:
+  enum class Action : uint8_t { send, drop, absorbed, held };
+  struct Verdict {
+    Action action = Action::drop;
+    uint8_t port_index = 0;
+    packet::DropReason reason = packet::DropReason::unhandled;
+  };
+  struct Port {
+    PortSetup setup;
+    TxBuffer tx;
+  };
+
+  void process_burst(uint8_t port_index, rte_mbuf** frames, uint16_t count, const BurstClock& clock) noexcept;
+  Verdict decide(uint8_t port_index, rte_mbuf* mbuf, const BurstClock& clock) noexcept;
+  Verdict relay_media(uint8_t port_index, rte_mbuf* mbuf, const packet::FrameView& view,
+                      const BurstClock& clock) noexcept;
+  Verdict answer(uint8_t port_index, rte_mbuf* mbuf, const packet::FrameView& view,
+                 const BurstClock& clock) noexcept;
+  void solicit(uint8_t port_index, const IpAddress& next_hop, uint64_t now_ms) noexcept;
+  void release_held(const BurstClock& clock) noexcept;
+  int port_index_of(uint16_t port_id) const noexcept;
+  BurstClock now() const noexcept;
+
+  static Verdict drop(packet::DropReason reason) noexcept { return {Action::drop, 0, reason}; }
+
+  alignas(64) WorkerCounters counters_;
+  unsigned index_;
+  table::ForwardingTable& table_;
+  rte_mempool* pool_;
+  uint64_t ticks_per_ms_;
+  uint8_t port_count_;
+  std::array<Port, kMaxPorts> ports_;
+  NeighbourTable neighbours_;
+  HoldQueue held_;
+  std::atomic<bool> stop_{false};
+};
+
+}  // namespace rr::worker
