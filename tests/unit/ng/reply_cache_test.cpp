@@ -1,0 +1,48 @@
+#include <gtest/gtest.h>
+
+#include "control/ng/reply_cache.hpp"
+
+namespace rr::ng {
+namespace {
+
+using namespace std::chrono_literals;
+
+const Endpoint kProxy{IpAddress::v4(10, 0, 0, 1), 5060};
+const Endpoint kOtherPort{IpAddress::v4(10, 0, 0, 1), 5061};
+
+TEST(ReplyCache, KeysOnPeerAndCookieUntilTtl) {
+  ReplyCache cache({60s, 100});
+  ReplyCache::Clock::time_point t0{};
+  cache.insert(kProxy, "c1", "c1 reply", t0);
+  ASSERT_NE(cache.find(kProxy, "c1", t0 + 59s), nullptr);
+  EXPECT_EQ(*cache.find(kProxy, "c1", t0 + 59s), "c1 reply");
+  EXPECT_EQ(cache.find(kOtherPort, "c1", t0), nullptr);
+  EXPECT_EQ(cache.find(kProxy, "c2", t0), nullptr);
+  EXPECT_EQ(cache.find(kProxy, "c1", t0 + 60s), nullptr);
+  EXPECT_EQ(cache.size(), 0u);
+}
+
+TEST(ReplyCache, EvictsOldestBeyondMaxEntries) {
+  ReplyCache cache({60s, 2});
+  ReplyCache::Clock::time_point t0{};
+  cache.insert(kProxy, "a", "A", t0);
+  cache.insert(kProxy, "b", "B", t0 + 1s);
+  cache.insert(kProxy, "c", "C", t0 + 2s);
+  EXPECT_EQ(cache.size(), 2u);
+  EXPECT_EQ(cache.find(kProxy, "a", t0 + 2s), nullptr);
+  EXPECT_NE(cache.find(kProxy, "b", t0 + 2s), nullptr);
+  EXPECT_NE(cache.find(kProxy, "c", t0 + 2s), nullptr);
+}
+
+TEST(ReplyCache, ReinsertedKeyLivesFromItsNewTime) {
+  ReplyCache cache({10s, 100});
+  ReplyCache::Clock::time_point t0{};
+  cache.insert(kProxy, "a", "old", t0);
+  cache.insert(kProxy, "a", "new", t0 + 5s);
+  ASSERT_NE(cache.find(kProxy, "a", t0 + 12s), nullptr);  // the first entry's expiry spares it
+  EXPECT_EQ(*cache.find(kProxy, "a", t0 + 12s), "new");
+  EXPECT_EQ(cache.find(kProxy, "a", t0 + 15s), nullptr);
+}
+
+}  // namespace
+}  // namespace rr::ng
