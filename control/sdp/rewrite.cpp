@@ -33,10 +33,13 @@ bool is_removed(const Line& line, const RewritePlan& plan) {
   return false;
 }
 
-// The relay address that the session-level c= carries: the first active media's.
+// Media the output carries with a relay port (neither disabled nor rejected by the plan).
+bool relayed(const Media& m, const MediaPlan& mp) { return !m.disabled() && mp.rtp_port != 0; }
+
+// The relay address that the session-level c= carries: the first relayed media's.
 const IpAddress* session_address(const Sdp& sdp, const RewritePlan& plan) {
   for (size_t i = 0; i < sdp.media.size(); ++i) {
-    if (!sdp.media[i].disabled()) return &plan.media[i].address;
+    if (relayed(sdp.media[i], plan.media[i])) return &plan.media[i].address;
   }
   return nullptr;
 }
@@ -49,9 +52,10 @@ std::string origin_value(const Origin& o, const RewritePlan& plan) {
   return o.username + ' ' + o.session_id + ' ' + version + ' ' + conn;
 }
 
-std::string media_line(const Media& m, const MediaPlan& mp) {
+std::string media_line(const Media& m, const MediaPlan& mp, std::string_view proto) {
   // A port count asks for several consecutive ports; the relay allocates one, so it goes.
-  std::string v = m.type + ' ' + std::to_string(mp.rtp_port) + ' ' + mp.proto.value_or(m.proto);
+  std::string v = m.type + ' ' + std::to_string(mp.rtp_port) + ' ';
+  v += proto;
   for (const auto& f : m.formats) v += ' ' + f;
   return v;
 }
@@ -76,7 +80,7 @@ void rewrite_media(const Sdp& sdp, const Media& m, const RewritePlan& plan, cons
     if (need_c) w.line('c', connection_value(mp.address));
     need_c = false;
   };
-  w.line('m', media_line(m, mp));
+  w.line('m', media_line(m, mp, mp.proto.value_or(m.proto)));
   for (size_t i = m.first_line + 1; i < m.end_line; ++i) {
     const Line& line = sdp.lines[i];
     if (is_removed(line, plan)) continue;
@@ -121,7 +125,9 @@ Result<std::string> rewrite(const Sdp& sdp, const RewritePlan& plan) {
   const IpAddress* session_ip = session_address(sdp, plan);
 
   bool media_rely_on_session_c = false;
-  for (const auto& m : sdp.media) media_rely_on_session_c |= !m.disabled() && !m.connection;
+  for (size_t k = 0; k < sdp.media.size(); ++k) {
+    media_rely_on_session_c |= relayed(sdp.media[k], plan.media[k]) && !sdp.media[k].connection;
+  }
   const bool replace_session_c =
       session_ip && sdp.connection && (plan.replace_session_connection || media_rely_on_session_c);
 
@@ -139,8 +145,11 @@ Result<std::string> rewrite(const Sdp& sdp, const RewritePlan& plan) {
 
   for (size_t k = 0; k < sdp.media.size(); ++k) {
     const Media& m = sdp.media[k];
-    if (m.disabled()) {
-      for (size_t i = m.first_line; i < m.end_line; ++i) {
+    if (!relayed(m, plan.media[k])) {
+      // A media the plan rejects keeps everything but its port, like one that came in disabled.
+      size_t i = m.first_line;
+      if (!m.disabled()) w.line('m', media_line(m, MediaPlan{}, m.proto)), ++i;
+      for (; i < m.end_line; ++i) {
         if (!is_removed(sdp.lines[i], plan)) w.line(sdp.lines[i]);
       }
       continue;

@@ -18,10 +18,12 @@ namespace rr::sdp {
 enum class RtcpMux : uint8_t { keep, add, remove };
 
 // Instructions for one m= line. Ignored for disabled (port 0) media, which are
-// copied unchanged apart from ICE removal.
+// copied unchanged apart from attribute removal.
 struct MediaPlan {
   IpAddress address;                  // relay address written into c=
-  uint16_t rtp_port = 0;              // relay port written into m=
+  // Relay port written into m=. 0 rejects the media: m= gets port 0 and the rest of
+  // the section is copied, as for media that came in disabled.
+  uint16_t rtp_port = 0;
   std::optional<uint16_t> rtcp_port;  // a=rtcp port; nullopt drops any a=rtcp line
   std::optional<IpAddress> rtcp_address;  // only when RTCP is received elsewhere than `address`
   RtcpMux rtcp_mux = RtcpMux::keep;

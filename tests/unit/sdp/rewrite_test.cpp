@@ -123,6 +123,11 @@ void add_audio_video(std::vector<Golden>& g) {
   p.origin_address = kRelay4;
   g.push_back({"replace session-connection and origin", true, kAudioVideo, p,
                edit(relayed, {{"IN IP4 198.51.100.2", "IN IP4 203.0.113.1"}})});
+  p = plan_for({MediaPlan{}, relay(kRelay4, 10002, 10003)});
+  g.push_back({"plan port 0 rejects an offered media, the rest of it is copied", true, kAudioVideo, p,
+               edit(relayed, {{"m=audio 10000 RTP/AVP 0\nc=IN IP4 203.0.113.1\n",
+                               "m=audio 0 RTP/AVP 0\nc=IN IP4 198.51.100.2\n"},
+                              {"a=rtcp:10001\n", ""}})});
 }
 
 void add_rtcp_mux(std::vector<Golden>& g) {
