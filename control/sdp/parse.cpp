@@ -3,6 +3,7 @@
 #include "control/sdp/attributes.hpp"
 #include "control/sdp/fields.hpp"
 #include "control/sdp/sdp.hpp"
+#include "control/sdp/text.hpp"
 
 namespace rr::sdp {
 namespace {
@@ -29,6 +30,11 @@ const char* check_line(std::string_view raw) {
   return nullptr;
 }
 
+void add_attribute(std::string_view value, std::vector<Attribute>& out) {
+  auto [name, arg] = text::attribute(value);
+  out.push_back(Attribute{std::string(name), std::string(arg)});
+}
+
 // Fills the model from one line; `media` is null in the session section.
 const char* apply_line(char type, std::string_view value, Sdp& sdp, Media* media) {
   using namespace detail;
@@ -41,7 +47,9 @@ const char* apply_line(char type, std::string_view value, Sdp& sdp, Media* media
         return parse_connection_line(value, sdp.connection.emplace());
       case 'b': sdp.bandwidth.emplace_back(value); return nullptr;
       case 't': sdp.timing.emplace_back(value); return nullptr;
-      case 'a': return apply_session_attribute(value, sdp);
+      case 'a':
+        add_attribute(value, sdp.attributes);
+        return apply_session_attribute(value, sdp);
       default: return nullptr;
     }
   }
@@ -51,7 +59,9 @@ const char* apply_line(char type, std::string_view value, Sdp& sdp, Media* media
       if (media->connection) return "second c= line";
       return parse_connection_line(value, media->connection.emplace());
     case 'b': media->bandwidth.emplace_back(value); return nullptr;
-    case 'a': return apply_media_attribute(value, *media);
+    case 'a':
+      add_attribute(value, media->attributes);
+      return apply_media_attribute(value, *media);
     case 'o': return "not allowed in a media section";
     default: return nullptr;
   }

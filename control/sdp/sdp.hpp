@@ -38,6 +38,11 @@ struct Origin {
   Connection connection;
 };
 
+// One a= line split at its first colon; `value` is empty for flags like a=rtcp-mux.
+struct Attribute {
+  std::string name, value;
+};
+
 enum class Direction : uint8_t { sendrecv, sendonly, recvonly, inactive };
 
 struct Rtpmap {
@@ -86,6 +91,7 @@ struct Media {
   Ice ice;
   std::vector<std::string> crypto;  // a=crypto values, raw (control/sdes parses them)
   std::string mid;
+  std::vector<Attribute> attributes;  // every a= line of the section, in order
 
   bool disabled() const { return port == 0; }
 };
@@ -100,6 +106,7 @@ struct Sdp {
   std::vector<std::string> timing;       // t= values
   Direction direction = Direction::sendrecv;  // session-level default
   Ice ice;                                    // session-level ICE
+  std::vector<Attribute> attributes;          // every session-level a= line, in order
   std::vector<Media> media;
 
   size_t session_end() const { return media.empty() ? lines.size() : media.front().first_line; }

@@ -18,6 +18,9 @@ TEST(SdpParse, WebrtcOfferModel) {
   EXPECT_EQ(sdp->origin.session_version, "2");
   EXPECT_EQ(sdp->origin.connection.ip, IpAddress::v4(127, 0, 0, 1));
   EXPECT_EQ(sdp->ice.options, "trickle");
+  ASSERT_EQ(sdp->attributes.size(), 2u);
+  EXPECT_EQ(sdp->attributes[0].name, "group");
+  EXPECT_EQ(sdp->attributes[0].value, "BUNDLE 0");
   EXPECT_EQ(sdp->connection, std::nullopt);
   ASSERT_EQ(sdp->media.size(), 1u);
   const Media& m = sdp->media[0];
@@ -36,6 +39,9 @@ TEST(SdpParse, WebrtcOfferModel) {
   EXPECT_EQ(m.ice.candidates.size(), 1u);
   EXPECT_TRUE(m.ice.end_of_candidates);
   EXPECT_EQ(m.mid, "0");
+  ASSERT_EQ(m.attributes.size(), 13u);
+  EXPECT_EQ(m.attributes[8].name, "rtcp-mux");
+  EXPECT_EQ(m.attributes[8].value, "");
   ASSERT_EQ(m.rtpmaps.size(), 2u);
   EXPECT_EQ(m.rtpmaps[0].encoding, "opus");
   EXPECT_EQ(m.rtpmaps[0].clock_rate, 48000u);
