@@ -26,7 +26,7 @@ inline std::vector<std::string_view> fields(std::string_view s) {
 template <class T>
 std::optional<T> number(std::string_view s) {
   T value{};
-  if (s.empty() || s.size() > 10) return std::nullopt;
+  if (s.empty()) return std::nullopt;  // from_chars rejects signs and out-of-range values
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
   if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
   return value;

@@ -90,6 +90,8 @@ TEST(SdpParse, LineEndingsAndTrailingBlankLines) {
       {"no final newline", "v=0\no=- 1 1 IN IP4 192.0.2.1\ns=-", LineEnding::lf, 3},
       {"trailing blank lines", "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\n\r\n\r\n", LineEnding::crlf, 2},
       {"fqdn origin", "v=0\no=- 1 1 IN IP4 pbx.example.com\n", LineEnding::lf, 2},
+      {"64-bit session version", "v=0\no=- 1 18446744073709551615 IN IP4 192.0.2.1\n",
+       LineEnding::lf, 2},
   };
   for (const auto& row : rows) {
     auto sdp = parse(row.text);
@@ -112,6 +114,7 @@ TEST(SdpParse, RejectsHostileInputWithClearErrors) {
       {"v=0\ns=-\n", "sdp: missing o= line"},
       {"v=0\no=- 1 IN IP4 1.2.3.4\n", "sdp: o= line 2: expected 6 fields"},
       {"v=0\no=- 1 x IN IP4 1.2.3.4\n", "sdp: o= line 2: bad session version"},
+      {"v=0\no=- 1 18446744073709551616 IN IP4 1.2.3.4\n", "sdp: o= line 2: bad session version"},
       {head + "m=audio 70000 RTP/AVP 0\n", "sdp: m= line 4: bad port"},
       {head + "m=audio -1 RTP/AVP 0\n", "sdp: m= line 4: bad port"},
       {head + "m=audio 4000/0 RTP/AVP 0\n", "sdp: m= line 4: bad port count"},
