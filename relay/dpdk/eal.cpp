@@ -11,8 +11,9 @@ namespace {
 // DPDK refuses a second rte_eal_init even after rte_eal_cleanup; say so before calling it.
 std::atomic<bool> g_eal_started{false};
 
-// --socket-mem/--socket-limit reserve hugepage memory and are rejected with --no-huge.
-EalArgs without_socket_memory(const EalArgs& args) {
+// EAL rejects these together with --no-huge: --socket-mem/--socket-limit reserve hugepage
+// memory, and --no-huge implies legacy memory, which --in-memory refuses.
+EalArgs without_hugepage_options(const EalArgs& args) {
   EalArgs kept;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
@@ -20,7 +21,10 @@ EalArgs without_socket_memory(const EalArgs& args) {
       ++i;  // and its value
       continue;
     }
-    if (arg.starts_with("--socket-mem=") || arg.starts_with("--socket-limit=")) continue;
+    if (arg.starts_with("--socket-mem=") || arg.starts_with("--socket-limit=") ||
+        arg == "--in-memory") {
+      continue;
+    }
     kept.push_back(arg);
   }
   return kept;
@@ -32,13 +36,15 @@ EalPlan plan_eal(const EalOptions& options, const HugepageProbe& probe) {
   EalPlan plan;
   const bool refused = options.force_no_huge || has_option(options.args, "--no-huge");
   plan.hugepages = !refused && probe.usable();
-  EalArgs args = plan.hugepages ? options.args : without_socket_memory(options.args);
+  EalArgs args = plan.hugepages ? options.args : without_hugepage_options(options.args);
   if (!plan.hugepages && !has_option(args, "--no-huge")) args.push_back("--no-huge");
   if (!plan.hugepages && !has_option(args, "-m")) {
     args.push_back("-m");
     args.push_back(std::to_string(options.no_huge_memory_mb));
   }
-  if (options.in_memory && !has_option(args, "--in-memory")) args.push_back("--in-memory");
+  // No runtime files: --in-memory on hugepages; --no-shconf is what remains of it without.
+  const char* no_files = plan.hugepages ? "--in-memory" : "--no-shconf";
+  if (options.in_memory && !has_option(args, no_files)) args.push_back(no_files);
   if (!plan.hugepages && !refused) {
     plan.warning = "EAL: hugepages not usable (" + probe.reason() + "), running with --no-huge -m " +
                    std::to_string(options.no_huge_memory_mb) + ": slower, for development only";

@@ -15,7 +15,9 @@ struct EalOptions {
   std::string program = "rtp-relay";  // argv[0], the prefix of EAL's own log lines
   bool force_no_huge = false;        // run on anonymous memory even if hugepages are free
   unsigned no_huge_memory_mb = 512;  // -m when running without hugepages
-  bool in_memory = true;             // add --in-memory: no /var/run/dpdk files, no collisions
+  // No shared runtime files under /var/run/dpdk, so instances and test processes never collide:
+  // --in-memory with hugepages, --no-shconf without (EAL refuses --in-memory with --no-huge).
+  bool in_memory = true;
 };
 
 // What Eal::init will pass to rte_eal_init, decided before calling it. Pure, tested alone.

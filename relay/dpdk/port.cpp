@@ -147,7 +147,7 @@ Port::~Port() {
   if (!owner_) return;
   // Return values ignored: at teardown there is nobody left to report to, and close must
   // run even if stop fails.
-  (void)rte_eth_dev_stop(id_);
+  if (queues_ != 0) (void)rte_eth_dev_stop(id_);  // set only once started
   (void)rte_eth_dev_close(id_);
   if (probed_ != nullptr) (void)rte_dev_remove(probed_);
 }
