@@ -1,0 +1,79 @@
+#include "tools/rtpgen/sender.hpp"
+
+#include "tools/rtpgen/clock.hpp"
+
+namespace rr::rtpgen {
+
+namespace {
+// splitmix64: a cheap, well-mixed hash for reproducible per-stream identities.
+uint64_t mix(uint64_t x) {
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+}  // namespace
+
+StreamIdentity stream_identity(uint32_t stream, uint32_t direction) {
+  uint64_t h = mix(uint64_t{direction} << 32 | stream);
+  return {static_cast<uint32_t>(h), static_cast<uint16_t>(h >> 32), static_cast<uint32_t>(h >> 16)};
+}
+
+Sender::Sender(ngclient::UdpSocket& socket, std::vector<ngclient::SockAddr> destinations,
+               uint32_t direction, Pacer pacer)
+    : socket_(socket), destinations_(std::move(destinations)), pacer_(pacer) {
+  identities_.reserve(destinations_.size());
+  for (uint32_t s = 0; s < destinations_.size(); ++s) identities_.push_back(stream_identity(s, direction));
+  for (size_t i = 0; i < kBurst; ++i) {
+    iov_[i] = {packets_[i].data(), kPacketSize};
+    messages_[i].msg_hdr.msg_iov = &iov_[i];
+    messages_[i].msg_hdr.msg_iovlen = 1;
+  }
+}
+
+uint64_t Sender::dealt_to(uint32_t stream) const {
+  uint64_t n = streams();
+  uint64_t total = pacer_.sent();
+  return total / n + (stream < total % n ? 1 : 0);
+}
+
+size_t Sender::pump(uint64_t now_ns) {
+  size_t handed = 0;
+  const uint32_t n = streams();
+  for (uint64_t due = pacer_.due(now_ns, kBurst); due > 0; due = pacer_.due(now_ns, kBurst)) {
+    const uint64_t first = pacer_.sent();
+    const uint64_t send_ns = monotonic_ns();  // once per burst: the probes are ~µs apart
+    for (uint64_t i = 0; i < due; ++i) {
+      Slot slot = slot_of(first + i, n);
+      const StreamIdentity& id = identities_[slot.stream];
+      ProbePacket packet;
+      packet.sequence = static_cast<uint16_t>(id.first_sequence + slot.index_in_stream);
+      packet.timestamp = static_cast<uint32_t>(id.first_timestamp + slot.index_in_stream * kSamplesPerPacket);
+      packet.ssrc = id.ssrc;
+      packet.marker = slot.index_in_stream == 0;  // start of a talk spurt
+      packet.stream = slot.stream;
+      packet.send_ns = send_ns;
+      write_packet(packet, packets_[i]);
+      const ngclient::SockAddr& to = destinations_[slot.stream];
+      messages_[i].msg_hdr.msg_name = const_cast<sockaddr_storage*>(&to.storage);
+      messages_[i].msg_hdr.msg_namelen = to.length;
+    }
+    // A blocking socket: when the kernel's buffer is full, sendmmsg waits, which is the
+    // back-pressure we want. A failure drops the rest of the burst, counted; pacing and
+    // sequence numbers go on, so the sink sees the drop as loss.
+    size_t done = 0;
+    while (done < due) {
+      int n_sent = ::sendmmsg(socket_.fd(), &messages_[done], static_cast<unsigned>(due - done), 0);
+      if (n_sent <= 0) {
+        send_errors_ += due - done;
+        break;
+      }
+      done += static_cast<size_t>(n_sent);
+    }
+    handed += done;
+    pacer_.take(due);
+  }
+  return handed;
+}
+
+}  // namespace rr::rtpgen

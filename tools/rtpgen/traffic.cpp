@@ -1,0 +1,56 @@
+#include "tools/rtpgen/traffic.hpp"
+
+#include <poll.h>
+
+#include <algorithm>
+#include <array>
+#include <limits>
+
+#include "tools/rtpgen/clock.hpp"
+
+namespace rr::rtpgen {
+
+namespace {
+
+// Waits until `deadline_ns` or until a sink socket is readable.
+void wait_until(uint64_t deadline_ns, std::span<Sink* const> sinks) {
+  std::array<pollfd, 8> fds{};
+  size_t n = std::min(sinks.size(), fds.size());
+  for (size_t i = 0; i < n; ++i) fds[i] = {sinks[i]->fd(), POLLIN, 0};
+  uint64_t now = monotonic_ns();
+  uint64_t wait = deadline_ns > now ? deadline_ns - now : 0;
+  timespec timeout{static_cast<time_t>(wait / 1'000'000'000u), static_cast<long>(wait % 1'000'000'000u)};
+  ::ppoll(fds.data(), n, &timeout, nullptr);
+}
+
+bool stopped(const TrafficOptions& options) {
+  return options.stop && options.stop->load(std::memory_order_relaxed);
+}
+
+}  // namespace
+
+void run_traffic(std::span<Sender* const> senders, std::span<Sink* const> sinks,
+                 const TrafficOptions& options) {
+  for (;;) {
+    uint64_t now = monotonic_ns();
+    uint64_t next_due = std::numeric_limits<uint64_t>::max();
+    bool sending = false;
+    for (Sender* sender : senders) {
+      sender->pump(now);
+      if (!sender->pacer().done()) {
+        sending = true;
+        next_due = std::min(next_due, sender->pacer().next_due_ns());
+      }
+    }
+    for (Sink* sink : sinks) sink->drain();
+    if (!sending || stopped(options)) break;
+    wait_until(next_due, sinks);
+  }
+  const uint64_t end = monotonic_ns() + options.drain_ns;
+  for (uint64_t now = monotonic_ns(); now < end && !sinks.empty(); now = monotonic_ns()) {
+    wait_until(end, sinks);
+    for (Sink* sink : sinks) sink->drain();
+  }
+}
+
+}  // namespace rr::rtpgen
