@@ -46,8 +46,8 @@ EalPlan plan_eal(const EalOptions& options, const HugepageProbe& probe) {
   const char* no_files = plan.hugepages ? "--in-memory" : "--no-shconf";
   if (options.in_memory && !has_option(args, no_files)) args.push_back(no_files);
   if (!plan.hugepages && !refused) {
-    plan.warning = "EAL: hugepages not usable (" + probe.reason() + "), running with --no-huge -m " +
-                   std::to_string(options.no_huge_memory_mb) + ": slower, for development only";
+    plan.warning = "EAL: running with --no-huge -m " + std::to_string(options.no_huge_memory_mb) +
+                   " (" + probe.reason() + ", see dpdk-config/hugepages.sh): slower, for development";
   }
   plan.argv.reserve(args.size() + 1);
   plan.argv.push_back(options.program);

@@ -29,8 +29,8 @@ std::string read_all(const std::string& file) {
 std::string HugepageProbe::reason() const {
   if (usable()) return {};
   if (!root) return "not running as root";
-  if (free_2m == 0 && free_1g == 0) return "no free hugepages (see dpdk-config/hugepages.sh)";
-  return "no hugetlbfs mounted (see dpdk-config/hugepages.sh)";
+  if (free_2m == 0 && free_1g == 0) return "no free hugepages";
+  return "no hugetlbfs mounted";
 }
 
 bool mounts_have_hugetlbfs(std::string_view mounts_text) {

@@ -33,7 +33,7 @@ Result<RingPort> RingPort::create(const std::string& name, const Mempool& pool, 
   for (uint16_t q = 0; q < queues; ++q) {
     // Single producer and consumer: the test thread on one side, one worker on the other.
     const unsigned flags = RING_F_SP_ENQ | RING_F_SC_DEQ;
-    const std::string suffix = "_" + name + std::to_string(q);
+    const std::string suffix = "_" + name + "_" + std::to_string(q);
     rx.emplace_back(rte_ring_create(("rx" + suffix).c_str(), ring_size, SOCKET_ID_ANY, flags));
     tx.emplace_back(rte_ring_create(("tx" + suffix).c_str(), ring_size, SOCKET_ID_ANY, flags));
     if (!rx.back() || !tx.back()) return ring_error("create rings for '" + name + "'");

@@ -101,7 +101,7 @@ TEST(DpdkEalPlan, FallsBackToNoHugeWithOneWarning) {
        {"rtp-relay", "--no-pci", "--in-memory"}, true, ""},
       {"no free pages", {.args = {"--no-pci"}}, kNoPages,
        {"rtp-relay", "--no-pci", "--no-huge", "-m", "512", "--no-shconf"}, false,
-       "hugepages not usable (no free hugepages"},
+       "EAL: running with --no-huge -m 512 (no free hugepages, see dpdk-config/hugepages.sh)"},
       {"no hugetlbfs", {.args = {}, .no_huge_memory_mb = 128}, kNoMount,
        {"rtp-relay", "--no-huge", "-m", "128", "--no-shconf"}, false, "no hugetlbfs mounted"},
       {"not root", {.args = {}}, kNotRoot,
