@@ -1,0 +1,180 @@
+// A relay with two ring ports and one worker, driven from the test thread:
+//   phone A 192.0.2.10 -- port a (relay 192.0.2.1/24) | port b (relay 198.51.100.1/24,
+//   2001:db8:b::1/64, gateway 198.51.100.254) -- phone B 198.51.100.20 / 2001:db8:b::20
+// The test thread is the worker's lcore: it calls poll() instead of run().
+#pragma once
+
+#include <gtest/gtest.h>
+#include <rte_cycles.h>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "relay/dpdk/mempool.hpp"
+#include "relay/dpdk/ring_port.hpp"
+#include "relay/table/forwarding_table.hpp"
+#include "relay/worker/worker.hpp"
+#include "tests/pipeline/dpdk/test_eal.hpp"
+#include "tests/support/packet_builder.hpp"
+
+namespace rr::worker::test {
+
+using rr::test::Bytes;
+using rr::test::FrameBuilder;
+using rr::test::ip;
+using rr::test::mac;
+using packet::DropReason;
+using table::StreamKind;
+
+inline const packet::MacAddress kRelayMacA = mac("02:00:00:00:aa:01");
+inline const packet::MacAddress kRelayMacB = mac("02:00:00:00:bb:01");
+inline const packet::MacAddress kPhoneMacA = mac("02:00:00:00:0a:0a");
+inline const packet::MacAddress kPhoneMacB = mac("02:00:00:00:0b:0b");
+inline const packet::MacAddress kGatewayMacB = mac("02:00:00:00:0b:fe");
+inline const IpAddress kRelayA = ip("192.0.2.1");
+inline const IpAddress kRelayB = ip("198.51.100.1");
+inline const IpAddress kRelayB6 = ip("2001:db8:b::1");
+inline const IpAddress kPhoneA = ip("192.0.2.10");
+inline const IpAddress kPhoneB = ip("198.51.100.20");
+inline const IpAddress kPhoneB6 = ip("2001:db8:b::20");
+inline const IpAddress kGatewayB = ip("198.51.100.254");
+constexpr uint8_t kTos = 46 << 2;  // DSCP EF as the relay writes it
+
+// One media: A talks to the relay at `port_a`, B at `port_b`; one entry per direction.
+struct MediaSpec {
+  uint16_t port_a = 10000;
+  uint16_t port_b = 10002;
+  Endpoint a_sdp{kPhoneA, 4000};
+  Endpoint b_sdp{kPhoneB, 5000};
+  IpAddress relay_b = kRelayB;  // the family of B's leg
+  StreamKind kind = StreamKind::rtp;
+  table::LearningConfig learning;
+};
+
+struct Media {
+  std::shared_ptr<table::StreamState> from_a, from_b;
+};
+
+class WorkerPipeline : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto eal = dpdk::test::start_eal();
+    ASSERT_TRUE(eal.ok()) << eal.error().message;
+    eal_.emplace(std::move(*eal));
+    auto pool = dpdk::Mempool::create("worker_pool", 1023, 0);
+    ASSERT_TRUE(pool.ok()) << pool.error().message;
+    pool_.emplace(std::move(*pool));
+    auto a = dpdk::RingPort::create("wa", *pool_);
+    auto b = dpdk::RingPort::create("wb", *pool_);
+    ASSERT_TRUE(a.ok() && b.ok());
+    port_a_.emplace(std::move(*a));
+    port_b_.emplace(std::move(*b));
+    table_.emplace(table::TableConfig{{kRelayA, kRelayB, kRelayB6}, 10000, 10099, 1});
+  }
+
+  void TearDown() override {
+    if (worker_) table_->qsbr().offline(0);
+    worker_.reset();
+    if (port_a_ && port_b_) {
+      port_a_->collect();
+      port_b_->collect();
+    }
+    table_.reset();  // frees every entry before the EAL goes
+    if (pool_) {
+      EXPECT_EQ(pool_->free_count(), pool_->size()) << "mbuf leak";
+    }
+  }
+
+  void start_worker(bool vlan_on_b = false) {
+    WorkerConfig config;
+    config.table = &*table_;
+    config.pool = pool_->get();
+    config.ports.push_back({port_a_->id(), 0, kRelayMacA, {{kRelayA, 24, {}}}});
+    PortSetup b{port_b_->id(), 0, kRelayMacB, {{kRelayB, 24, kGatewayB}, {kRelayB6, 64, {}}}};
+    b.has_vlan = vlan_on_b;
+    b.vlan_tci = 100;
+    config.ports.push_back(b);
+    worker_ = std::make_unique<Worker>(config);
+    table_->qsbr().online(0);
+  }
+
+  Media publish(const MediaSpec& spec) {
+    const stats::RtpClock clock(8000, rte_get_tsc_hz());
+    Media media{std::make_shared<table::StreamState>(spec.a_sdp, clock),
+                std::make_shared<table::StreamState>(spec.b_sdp, clock)};
+    const auto b_index = static_cast<uint8_t>(table_->address_index(spec.relay_b));
+    auto from_a = std::make_unique<table::ForwardingEntry>();
+    from_a->key = {0, spec.port_a};
+    from_a->kind = spec.kind;
+    from_a->learning = spec.learning;
+    from_a->expected_source = spec.a_sdp;
+    from_a->egress = {port_b_->id(), {spec.relay_b, spec.port_b}, 64, 46, table::latched_of(media.from_b)};
+    from_a->state = media.from_a;
+    auto from_b = std::make_unique<table::ForwardingEntry>();
+    from_b->key = {b_index, spec.port_b};
+    from_b->kind = spec.kind;
+    from_b->learning = spec.learning;
+    from_b->expected_source = spec.b_sdp;
+    from_b->egress = {port_a_->id(), {kRelayA, spec.port_a}, 64, 46, table::latched_of(media.from_a)};
+    from_b->state = media.from_b;
+    EXPECT_EQ(table_->publish(std::move(from_a)), table::PublishError::none);
+    EXPECT_EQ(table_->publish(std::move(from_b)), table::PublishError::none);
+    return media;
+  }
+
+  // Several iterations: held packets are released in the iteration after their neighbour.
+  void poll() {
+    for (int i = 0; i < 3; ++i) worker_->poll_once();
+  }
+  void inject_a(const Bytes& frame) { ASSERT_TRUE(port_a_->inject(frame).ok()); }
+  void inject_b(const Bytes& frame) { ASSERT_TRUE(port_b_->inject(frame).ok()); }
+  std::vector<Bytes> out_a() { return port_a_->collect(); }
+  std::vector<Bytes> out_b() { return port_b_->collect(); }
+
+  // Phones announce themselves with an ARP reply (or NA), so media can go out at once.
+  void announce_phones() {
+    inject_a(FrameBuilder().eth(kPhoneMacA, kRelayMacA).arp(2, kPhoneMacA, kPhoneA, kRelayMacA, kRelayA).build());
+    inject_b(FrameBuilder().eth(kPhoneMacB, kRelayMacB).arp(2, kPhoneMacB, kPhoneB, kRelayMacB, kRelayB).build());
+    Bytes na_body = {0x60, 0, 0, 0};  // solicited + override
+    na_body.insert(na_body.end(), kPhoneB6.bytes.begin(), kPhoneB6.bytes.end());
+    na_body.insert(na_body.end(), {2, 1});
+    na_body.insert(na_body.end(), kPhoneMacB.bytes.begin(), kPhoneMacB.bytes.end());
+    inject_b(FrameBuilder().eth(kPhoneMacB, kRelayMacB).ipv6(kPhoneB6, kRelayB6).ttl(255).icmp(136, 0, na_body).build());
+    poll();
+    ASSERT_TRUE(out_a().empty() && out_b().empty());
+  }
+
+  uint64_t dropped(DropReason reason) const { return worker_->counters().dropped(reason); }
+  uint64_t count(Counter c) const { return worker_->counters().get(c); }
+
+  std::optional<dpdk::Eal> eal_;
+  std::optional<dpdk::Mempool> pool_;
+  std::optional<dpdk::RingPort> port_a_, port_b_;
+  std::optional<table::ForwardingTable> table_;
+  std::unique_ptr<Worker> worker_;
+};
+
+// An RTP packet as phone A (or anyone) sends it; `payload_fill` marks it in the output.
+inline FrameBuilder rtp_from(const packet::MacAddress& src_mac, const packet::MacAddress& dst_mac,
+                             const Endpoint& src, const Endpoint& dst, uint16_t seq,
+                             uint8_t payload_fill = 0xd5) {
+  FrameBuilder builder;
+  builder.eth(src_mac, dst_mac);
+  if (src.address.is_v4()) builder.ipv4(src.address, dst.address); else builder.ipv6(src.address, dst.address);
+  builder.udp(src.port, dst.port).rtp(seq, seq * 160U, 0x11223344, 0).payload(160, payload_fill);
+  return builder;
+}
+
+// The frame the relay must send: fresh headers around the unchanged UDP payload.
+inline Bytes relayed(const packet::MacAddress& src_mac, const packet::MacAddress& dst_mac,
+                     const Endpoint& src, const Endpoint& dst, const Bytes& udp_payload,
+                     std::optional<uint16_t> vlan = std::nullopt) {
+  FrameBuilder builder;
+  builder.eth(src_mac, dst_mac).tos(kTos).ttl(64);
+  if (vlan) builder.vlan(*vlan);
+  if (src.address.is_v4()) builder.ipv4(src.address, dst.address); else builder.ipv6(src.address, dst.address);
+  return builder.udp(src.port, dst.port).payload(udp_payload).build();
+}
+
+}  // namespace rr::worker::test
