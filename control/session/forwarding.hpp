@@ -1,0 +1,57 @@
+// The seam between sessions and the data plane: what one media relays (both directions of
+// RTP and RTCP), published when an answer completes it and retired when it changes or ends.
+// control/dataplane implements it over relay/table; unit tests use a recording fake.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "relay/packet/address.hpp"
+
+namespace rr::session {
+
+enum class LearningMode : uint8_t { symmetric, asymmetric, strict_source };
+
+struct Learning {
+  LearningMode mode = LearningMode::symmetric;
+  bool media_handover = false;
+  bool operator==(const Learning&) const = default;
+};
+
+// One leg's half of a media: the relay ports its peer sends to and where that peer receives.
+struct ForwardSide {
+  uint8_t interface = 0;
+  Endpoint relay_rtp;
+  std::optional<Endpoint> relay_rtcp;  // nullopt: rtcp-mux, RTCP arrives on relay_rtp
+  Endpoint peer_rtp;
+  Endpoint peer_rtcp;
+  bool operator==(const ForwardSide&) const = default;
+};
+
+// Packets arriving on a's relay ports leave from b's relay ports toward b's peer, and back.
+struct MediaPath {
+  ForwardSide a, b;
+  Learning learning;
+  uint32_t clock_rate = 8000;
+  bool operator==(const MediaPath&) const = default;
+};
+
+struct StreamCounters {
+  uint64_t packets = 0;
+  uint64_t bytes = 0;
+  uint64_t errors = 0;  // dropped packets of any reason
+};
+
+class Forwarding {
+ public:
+  virtual ~Forwarding() = default;
+  // False when the data plane refused it (port outside its table): the media is not relayed.
+  virtual bool publish_media(const MediaPath& path) = 0;
+  virtual void retire_media(const MediaPath& path) = 0;
+  // Frees retired entries whose grace period ended; called from Sessions::tick.
+  virtual void reclaim() = 0;
+  // Counters of the stream received on `relay` (a relay_rtp or relay_rtcp endpoint).
+  virtual StreamCounters stream_counters(const Endpoint& relay) const = 0;
+};
+
+}  // namespace rr::session

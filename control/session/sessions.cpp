@@ -1,0 +1,184 @@
+#include "control/session/sessions.hpp"
+
+#include <utility>
+
+#include "control/sdp/sdp.hpp"
+#include "control/session/negotiate.hpp"
+
+namespace rr::session {
+namespace {
+
+std::optional<Error> check_keys(const SdpRequest& request, bool needs_to_tag) {
+  if (request.call_id.empty()) return Error{ErrorKind::bad_request, reason::kNoCallId};
+  if (request.from_tag.empty()) return Error{ErrorKind::bad_request, reason::kNoFromTag};
+  if (needs_to_tag && request.to_tag.empty()) return Error{ErrorKind::bad_request, reason::kNoToTag};
+  if (request.sdp.empty()) return Error{ErrorKind::bad_request, reason::kNoSdp};
+  return std::nullopt;
+}
+
+SdpResult with_warnings(std::string sdp, const SdpRequest& request) {
+  return SdpResult{std::move(sdp), request.warnings};
+}
+
+}  // namespace
+
+const char* to_string(TeardownReason reason) {
+  switch (reason) {
+    case TeardownReason::deleted: return "deleted";
+    case TeardownReason::timeout: return "timeout";
+    case TeardownReason::silent_timeout: return "silent timeout";
+    case TeardownReason::final_timeout: return "final timeout";
+  }
+  return "?";
+}
+
+Sessions::Sessions(SessionsConfig config, Forwarding& forwarding)
+    : config_(std::move(config)), forwarding_(forwarding), interfaces_(config_) {}
+
+Sessions::~Sessions() {
+  while (!calls_.empty()) end_call(calls_.begin(), TeardownReason::deleted);
+}
+
+const Call* Sessions::find(const std::string& call_id) const {
+  auto it = calls_.find(call_id);
+  return it == calls_.end() ? nullptr : &it->second;
+}
+
+void Sessions::touch(Call& call) {
+  call.last_signal = config_.now();
+  call.last_signal_unix = config_.unix_now();
+}
+
+Outcome<Call*> Sessions::call_for_offer(const OfferRequest& request) {
+  auto it = calls_.find(request.call_id);
+  if (it != calls_.end()) {
+    Call& call = it->second;
+    if (request.from_tag != call.tag_a && request.from_tag != call.tag_b)
+      return Error{ErrorKind::not_found, reason::kUnknownTag};
+    return &call;
+  }
+  if (config_.max_sessions != 0 && calls_.size() >= config_.max_sessions) {
+    ++stats_.rejected_sessions;
+    return Error{ErrorKind::session_limit, reason::kSessionLimit};
+  }
+  Call& call = calls_[request.call_id];
+  call.call_id = request.call_id;
+  call.created = call.last_media = config_.now();
+  call.created_unix = config_.unix_now();
+  call.tag_a = request.from_tag;
+  call.tag_b = request.to_tag;
+  call.legs[call.tag_a].tag = call.tag_a;
+  call.legs[call.tag_b].tag = call.tag_b;
+  return &call;
+}
+
+Outcome<SdpResult> Sessions::offer(const OfferRequest& request) {
+  if (std::optional<Error> error = check_keys(request, false)) return *error;
+  const sdp::Result<sdp::Sdp> parsed = sdp::parse(request.sdp);
+  if (!parsed) return Error{ErrorKind::bad_request, reason::kBadSdp};
+  const bool existed = calls_.count(request.call_id) != 0;
+  Outcome<Call*> found = call_for_offer(request);
+  if (!found) return found.error();
+  Call& call = *found.value();
+
+  Leg& offerer = call.legs[request.from_tag];
+  Leg& receiver = call.legs[call.peer_of(request.from_tag)];
+  Outcome<std::string> sdp = apply_offer(*parsed, request, offerer, receiver, interfaces_);
+  if (!sdp) {
+    if (!existed) calls_.erase(request.call_id);  // rolled back: it holds no ports
+    return sdp.error();
+  }
+  ++stats_.offers;
+  if (!existed) ++stats_.managed_sessions;
+  call.learning = learning_of(request.flags);
+  touch(call);
+  sync_forwarding(call);
+  return with_warnings(std::move(sdp.value()), request);
+}
+
+Outcome<SdpResult> Sessions::answer(const AnswerRequest& request) {
+  if (std::optional<Error> error = check_keys(request, true)) return *error;
+  const sdp::Result<sdp::Sdp> parsed = sdp::parse(request.sdp);
+  if (!parsed) return Error{ErrorKind::bad_request, reason::kBadSdp};
+  auto it = calls_.find(request.call_id);
+  if (it == calls_.end()) return Error{ErrorKind::not_found, reason::kUnknownCall};
+  Call& call = it->second;
+  const std::string& offerer_tag = request.from_tag;
+  if (offerer_tag != call.tag_a && offerer_tag != call.tag_b)
+    return Error{ErrorKind::not_found, reason::kUnknownTag};
+
+  // A different to-tag than the current peer: the first answer names the offer's pending
+  // side, a later one is another fork. Forks all received the same SDP, so they share the
+  // same relay ports: the latest answer takes them over, earlier forks keep only their tag.
+  const std::string peer = call.peer_of(offerer_tag);
+  if (peer != request.to_tag) {
+    Leg& from = call.legs[peer];
+    Leg& to = call.legs[request.to_tag];
+    to.tag = request.to_tag;
+    to.media = std::move(from.media);
+    from.media.clear();
+    if (peer.empty()) call.legs.erase(peer);
+    (call.tag_a == offerer_tag ? call.tag_b : call.tag_a) = request.to_tag;
+  }
+  Outcome<std::string> sdp = apply_answer(*parsed, request, call.legs[offerer_tag],
+                                          call.legs[request.to_tag], interfaces_);
+  if (!sdp) return sdp.error();
+  ++stats_.answers;
+  call.answered = true;
+  call.learning = learning_of(request.flags);
+  touch(call);
+  sync_forwarding(call);
+  return with_warnings(std::move(sdp.value()), request);
+}
+
+Outcome<DeleteResult> Sessions::delete_call(const DeleteRequest& request) {
+  if (request.call_id.empty()) return Error{ErrorKind::bad_request, reason::kNoCallId};
+  auto it = calls_.find(request.call_id);
+  if (it == calls_.end()) return Error{ErrorKind::not_found, reason::kDeleteNotFound};
+  Call& call = it->second;
+  const bool known_from = request.from_tag.empty() || call.legs.count(request.from_tag) != 0;
+  const bool known_to = request.to_tag.empty() || call.legs.count(request.to_tag) != 0;
+  if (!known_from || !known_to) return Error{ErrorKind::not_found, reason::kDeleteNotFound};
+
+  ++stats_.deletes;
+  DeleteResult result{snapshot_of(call, forwarding_), true, request.warnings};
+  const bool active = request.to_tag.empty() || request.to_tag == call.tag_a ||
+                      request.to_tag == call.tag_b;
+  if (active) {  // a party of the relayed pair: nothing is left to relay
+    end_call(it, TeardownReason::deleted);
+    return result;
+  }
+  // A losing fork (487 on one branch): only its tag goes, the call continues.
+  release_leg(call.legs[request.to_tag]);
+  call.legs.erase(request.to_tag);
+  touch(call);
+  result.whole_call = false;
+  return result;
+}
+
+Outcome<CallSnapshot> Sessions::query(const QueryRequest& request) const {
+  if (request.call_id.empty()) return Error{ErrorKind::bad_request, reason::kNoCallId};
+  const Call* call = find(request.call_id);
+  if (call == nullptr) return Error{ErrorKind::not_found, reason::kUnknownCall};
+  return snapshot_of(*call, forwarding_);
+}
+
+std::vector<std::string> Sessions::list(const ListRequest& request) const {
+  std::vector<std::string> ids;
+  for (const auto& [id, call] : calls_) {
+    if (ids.size() >= request.limit) break;
+    ids.push_back(id);
+  }
+  return ids;
+}
+
+Statistics Sessions::statistics() {
+  Statistics out = stats_;
+  out.current_sessions = calls_.size();
+  const ports::Counters ports = interfaces_.counters();
+  out.ports_used = ports.used;
+  out.ports_free = ports.free;
+  return out;
+}
+
+}  // namespace rr::session

@@ -1,0 +1,72 @@
+// All calls of the relay and the ng actions on them. One control thread owns a Sessions;
+// every action is a typed request in, a typed result or an Error (rtpengine's text) out.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "control/session/config.hpp"
+#include "control/session/forwarding.hpp"
+#include "control/session/interfaces.hpp"
+#include "control/session/model.hpp"
+#include "control/session/outcome.hpp"
+#include "control/session/request.hpp"
+#include "control/session/snapshot.hpp"
+
+namespace rr::session {
+
+struct SdpResult {
+  std::string sdp;                    // the rewritten SDP to send on
+  std::vector<std::string> warnings;  // the request's, plus any of the action's
+};
+
+struct DeleteResult {
+  CallSnapshot final_stats;  // the call (or branch) as it was, with its last counters
+  bool whole_call = true;
+  std::vector<std::string> warnings;
+};
+
+enum class TeardownReason : uint8_t { deleted, timeout, silent_timeout, final_timeout };
+const char* to_string(TeardownReason reason);
+
+class Sessions {
+ public:
+  // `forwarding` outlives the Sessions; it sees every publish and retire.
+  Sessions(SessionsConfig config, Forwarding& forwarding);
+  ~Sessions();
+  Sessions(const Sessions&) = delete;
+  Sessions& operator=(const Sessions&) = delete;
+
+  Outcome<SdpResult> offer(const OfferRequest& request);
+  Outcome<SdpResult> answer(const AnswerRequest& request);
+  // Error kind not_found for an unknown call or tag; the ng layer makes it a warning.
+  Outcome<DeleteResult> delete_call(const DeleteRequest& request);
+  Outcome<CallSnapshot> query(const QueryRequest& request) const;
+  std::vector<std::string> list(const ListRequest& request) const;
+  Statistics statistics();
+
+  // Tears down calls past a timeout (see Timeouts) and reclaims retired data-plane entries.
+  // Call it about once a second. Returns how many calls ended.
+  size_t tick();
+
+  size_t size() const { return calls_.size(); }
+  const Call* find(const std::string& call_id) const;
+
+ private:
+  Outcome<Call*> call_for_offer(const OfferRequest& request);
+  void touch(Call& call);
+  void release_leg(Leg& leg);
+  void end_call(std::map<std::string, Call>::iterator it, TeardownReason reason);
+  void sync_forwarding(Call& call);  // publish/retire so the data plane matches the call
+  std::optional<TeardownReason> expired(Call& call, Clock::time_point now);
+
+  SessionsConfig config_;
+  Forwarding& forwarding_;
+  Interfaces interfaces_;
+  std::map<std::string, Call> calls_;  // by call-id; ordered so list is stable
+  Statistics stats_;
+};
+
+}  // namespace rr::session

@@ -1,0 +1,32 @@
+#include "control/session/snapshot.hpp"
+
+namespace rr::session {
+namespace {
+
+void add(StreamCounters& total, const StreamCounters& c) {
+  total.packets += c.packets, total.bytes += c.bytes, total.errors += c.errors;
+}
+
+}  // namespace
+
+CallSnapshot snapshot_of(const Call& call, const Forwarding& forwarding) {
+  CallSnapshot out{call.call_id, call.created_unix, call.last_signal_unix, {}, {}, {}};
+  for (const auto& [tag, leg] : call.legs) {
+    LegSnapshot leg_out{tag, leg.label, call.peer_of(tag), {}};
+    if (tag != call.tag_a && tag != call.tag_b) leg_out.peer_tag.clear();  // a losing fork
+    for (const Media& media : leg.media) {
+      MediaSnapshot media_out{media.index, media.type, media.proto, media.rtcp_mux, {}};
+      for (const Stream& stream : streams_of(media)) {
+        StreamSnapshot s{stream.kind, stream.local, stream.endpoint, stream.local, {}};
+        s.counters = forwarding.stream_counters(stream.local);
+        add(stream.kind == StreamKind::rtp ? out.rtp_totals : out.rtcp_totals, s.counters);
+        media_out.streams.push_back(s);
+      }
+      leg_out.medias.push_back(std::move(media_out));
+    }
+    out.legs.push_back(std::move(leg_out));
+  }
+  return out;
+}
+
+}  // namespace rr::session
