@@ -5,6 +5,18 @@
 
 namespace rr::bencode {
 
+// Out of line: DictEntry must be complete wherever the variant is built or destroyed.
+Value::Value() : data_(std::string{}) {}
+Value::Value(int64_t i) : data_(i) {}
+Value::Value(int i) : data_(int64_t{i}) {}
+Value::Value(std::string s) : data_(std::move(s)) {}
+Value::Value(std::string_view s) : data_(std::string(s)) {}
+Value::Value(const char* s) : data_(std::string(s)) {}
+Value::Value(List l) : data_(std::move(l)) {}
+Value::Value(Dict d) : data_(std::move(d)) {}
+Value Value::dict() { return Value(Dict{}); }
+Value Value::list() { return Value(List{}); }
+
 const Value* Value::find(std::string_view key) const {
   const Dict* d = as_dict();
   if (d == nullptr) return nullptr;

@@ -19,17 +19,18 @@ using Dict = std::vector<DictEntry>;  // in arrival order; keys are unique after
 
 class Value {
  public:
-  Value() : data_(std::string{}) {}
-  Value(int64_t i) : data_(i) {}                     // NOLINT: implicit by design
-  Value(int i) : data_(int64_t{i}) {}                // NOLINT
-  Value(std::string s) : data_(std::move(s)) {}      // NOLINT
-  Value(std::string_view s) : data_(std::string(s)) {}  // NOLINT
-  Value(const char* s) : data_(std::string(s)) {}    // NOLINT
-  Value(List l) : data_(std::move(l)) {}             // NOLINT
-  Value(Dict d) : data_(std::move(d)) {}             // NOLINT
+  // Implicit on purpose, so that handlers can write reply.set("result", "ok").
+  Value();
+  Value(int64_t i);           // NOLINT(google-explicit-constructor)
+  Value(int i);               // NOLINT(google-explicit-constructor)
+  Value(std::string s);       // NOLINT(google-explicit-constructor)
+  Value(std::string_view s);  // NOLINT(google-explicit-constructor)
+  Value(const char* s);       // NOLINT(google-explicit-constructor)
+  Value(List l);              // NOLINT(google-explicit-constructor)
+  Value(Dict d);              // NOLINT(google-explicit-constructor)
 
-  static Value dict() { return Value(Dict{}); }
-  static Value list() { return Value(List{}); }
+  static Value dict();  // an empty dictionary
+  static Value list();  // an empty list
 
   bool is_int() const { return std::holds_alternative<int64_t>(data_); }
   bool is_string() const { return std::holds_alternative<std::string>(data_); }
