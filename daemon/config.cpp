@@ -51,7 +51,7 @@ po::options_description describe_options() {
      "EAL profile: a name in dpdk-config/profiles or a path to a profile file")
     ("dpdk-args", po::value<std::vector<std::string>>()->composing(),
      "extra EAL arguments appended to the profile's (repeatable; split on spaces)")
-    ("dpdk-port", po::value<std::vector<std::string>>()->default_value({"pub=net_tap0,iface=rr0"}, "pub=net_tap0,iface=rr0"),
+    ("dpdk-port", po::value<std::vector<std::string>>()->default_value({"pub=net_tap0"}, "pub=net_tap0"),
      "INTERFACE=DEVICE: the DPDK device carrying that interface's media (vdev, PCI address or port name)")
     ("gateway", po::value<std::vector<std::string>>()->composing(),
      "INTERFACE=ADDRESS next hop for peers that are not on-link")

@@ -1,0 +1,83 @@
+// rtp-relay: wiring only. Configuration → logging → data plane (EAL, ports, table, workers)
+// → control (ng server, sessions, timeouts) → metrics; SIGTERM/SIGINT stop the ng loop and
+// everything is torn down in reverse order, exit 0.
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <csignal>
+
+#include <cstdio>
+#include <cstdlib>
+#include <system_error>
+
+#include "control/ng/processor.hpp"
+#include "control/ng/udp_server.hpp"
+#include "daemon/config.hpp"
+#include "daemon/data_plane.hpp"
+#include "daemon/logging.hpp"
+#include "daemon/signals.hpp"
+
+namespace {
+
+int run(const rr::daemon::Config& config) {
+  using rr::daemon::DataPlane;
+  using rr::daemon::StartError;
+  spdlog::info("rtp-relay {} starting: ports {}-{}, {} worker(s), profile {}", RR_VERSION,
+               config.port_min, config.port_max, config.worker_cores.size(), config.dpdk_profile);
+
+  auto started = DataPlane::start(config, RR_PROFILE_DIR);
+  if (auto* error = std::get_if<StartError>(&started)) {
+    spdlog::critical("{}", error->message);
+    return error->exit_code;
+  }
+  auto& data_plane = *std::get<std::unique_ptr<DataPlane>>(started);
+
+  rr::ng::RequestProcessor processor(nullptr, {});
+  std::unique_ptr<rr::ng::UdpServer> server;
+  try {
+    server = std::make_unique<rr::ng::UdpServer>(config.listen_ng, processor);
+  } catch (const std::system_error& e) {
+    spdlog::critical("listen-ng: {}", e.what());
+    return 1;
+  }
+  for (const auto& endpoint : server->local_endpoints()) {
+    spdlog::info("ng listening on {}", endpoint.to_string());
+  }
+  for (const auto& i : config.interfaces) {
+    spdlog::info("media address {}/{} on interface {}{}", i.address.to_string(), i.prefix_length, i.name,
+                 i.advertised ? " advertised as " + i.advertised->to_string() : "");
+  }
+  spdlog::info("ready: {} mbufs, hugepages {}", data_plane.mempool().size(),
+               data_plane.hugepages() ? "yes" : "no");
+
+  {
+    rr::daemon::StopSignalWaiter waiter([&](int signal) {
+      spdlog::info("{}: stopping", signal == SIGTERM ? "SIGTERM" : "SIGINT");
+      server->stop();
+    });
+    server->run([&] { data_plane.table().reclaim(); });
+  }
+  server.reset();
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  auto parsed = rr::daemon::parse_config(argc, argv);
+  if (auto* exit = std::get_if<rr::daemon::Exit>(&parsed)) {
+    std::fprintf(exit->code == 0 ? stdout : stderr, "%s%s\n", exit->code == 0 ? "" : "rtp-relay: ",
+                 exit->message.c_str());
+    return exit->code;
+  }
+  const auto& config = std::get<rr::daemon::Config>(parsed);
+  if (auto error = rr::daemon::validate_cores(config, static_cast<unsigned>(sysconf(_SC_NPROCESSORS_ONLN)))) {
+    std::fprintf(stderr, "rtp-relay: %s\n", error->c_str());
+    return 2;
+  }
+  // Before EAL or any other thread exists, so every thread inherits the blocked mask.
+  rr::daemon::block_stop_signals();
+  rr::daemon::start_logging(config.log_level, std::getenv("JOURNAL_STREAM") != nullptr);
+  return run(config);
+}
