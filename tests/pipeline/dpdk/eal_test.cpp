@@ -1,6 +1,7 @@
 // EAL bring-up and shutdown on net_null and net_ring vdevs without hugepages, and the errors
 // a misconfigured daemon gets back as values.
 #include <gtest/gtest.h>
+#include <rte_eal.h>
 #include <rte_ethdev.h>
 
 #include <optional>
@@ -21,6 +22,7 @@ TEST(DpdkEal, NetNullBringUpAndShutdown) {
   const Eal& eal = env->eal;
   Mempool& pool = env->pool;
   EXPECT_FALSE(eal.hugepages());
+  EXPECT_EQ(rte_eal_has_hugepages(), 0);
   EXPECT_EQ(eal.warning(), "");  // --no-huge was asked for, nothing to warn about
   EXPECT_TRUE(has_option(eal.argv(), "--no-shconf"));  // no runtime files to collide on
   {
@@ -68,6 +70,12 @@ TEST(DpdkEal, BadArgumentIsAnErrorValue) {
   ASSERT_FALSE(eal.ok());
   EXPECT_EQ(eal.error().code, Errc::eal);
   EXPECT_EQ(eal.error().message.rfind("EAL: cannot initialise: ", 0), 0u) << eal.error().message;
+}
+
+TEST(DpdkEal, LeftoverWordIsNotAnEalArgument) {
+  // A profile line "-a 0000:03:00.0 extra" leaves "extra" unparsed; init must say so.
+  auto eal = start_eal({"stray-word"});
+  EXPECT_TRUE(test::fails_with(eal, Errc::eal, "EAL: not an EAL argument: 'stray-word'"));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // EAL on real hugepages. As root the test reserves 2 MiB pages and mounts hugetlbfs itself
 // when the machine has none, and restores both afterwards; without root it fails loudly.
 #include <gtest/gtest.h>
+#include <rte_eal.h>
 #include <rte_ethdev.h>
 #include <sys/mount.h>
 
@@ -73,6 +74,7 @@ TEST(DpdkHugepages, EalRunsOnHugepagesWhenTheyAreUsable) {
     auto eal = test::start_eal({}, /*force_no_huge=*/false);
     RR_ASSERT_OK(eal);
     EXPECT_TRUE(eal->hugepages());
+    EXPECT_EQ(rte_eal_has_hugepages(), 1);  // the EAL agrees with the plan
     EXPECT_EQ(eal->warning(), "");
     EXPECT_FALSE(has_option(eal->argv(), "--no-huge"));
 

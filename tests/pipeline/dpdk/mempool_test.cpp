@@ -106,5 +106,19 @@ TEST(DpdkMbuf, CopiesBytesInAndOut) {
   EXPECT_EQ(pool.free_count(), 63u);
 }
 
+TEST(DpdkMbuf, ReadsEverySegmentOfAChain) {
+  auto env = test::start_with_pool("chain_pool", 63, 0);
+  RR_ASSERT_OK(env);
+  Mempool& pool = env->pool;
+  auto head = make_mbuf(pool.get(), Frame{1, 2, 3});
+  auto tail = make_mbuf(pool.get(), Frame{4, 5});
+  RR_ASSERT_OK(head);
+  RR_ASSERT_OK(tail);
+  ASSERT_EQ(rte_pktmbuf_chain(head.value().get(), tail.value().release()), 0);
+  EXPECT_EQ(mbuf_bytes(*head.value()), (Frame{1, 2, 3, 4, 5}));
+  head.value().reset();  // frees both segments
+  EXPECT_EQ(pool.free_count(), 63u);
+}
+
 }  // namespace
 }  // namespace rr::dpdk

@@ -90,7 +90,8 @@ TEST(DpdkPort, MissingDeviceIsNoSuchPort) {
   auto env = test::start_with_pool("missing_pool", 1023, 32);
   RR_ASSERT_OK(env);
   Mempool& pool = env->pool;
-  const char* devices[] = {"rr-nonexistent0", "net_bogus0,iface=x", "0000:99:00.0", "eth0", ""};
+  const char* devices[] = {"rr-nonexistent0", "net_bogus0,iface=x", "0000:99:00.0", "99:00.0", "eth0",
+                           ""};
   for (const char* device : devices) {
     SCOPED_TRACE(device);
     auto found = find_port(device);
