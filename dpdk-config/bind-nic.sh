@@ -17,6 +17,8 @@ addr="$1"
 case "$addr" in *:*:*.*) ;; *:*.*) addr="0000:$addr";; *) echo "bind-nic.sh: '$1' is not a PCI address (e.g. 0000:03:00.0)" >&2; exit 2;; esac
 dev="/sys/bus/pci/devices/$addr"
 [ -d "$dev" ] || { echo "bind-nic.sh: no PCI device $addr" >&2; exit 1; }
+# PCI class 0x02xxxx is a network controller; anything else (a disk!) is a typo.
+case "$(cat "$dev/class")" in 0x02*) ;; *) echo "bind-nic.sh: $addr is not a network controller (class $(cat "$dev/class"))" >&2; exit 1;; esac
 
 driver=$(basename "$(readlink -f "$dev/driver" 2>/dev/null)" 2>/dev/null || true)
 [ "$driver" = "mlx5_core" ] && { echo "bind-nic.sh: $addr is mlx5: keep it on mlx5_core (see profiles/mlx5.conf)" >&2; exit 1; }
