@@ -59,17 +59,14 @@ Result<Port> Port::open(const PortConfig& config, rte_mempool* rx_pool) {
   char name[RTE_ETH_NAME_MAX_LEN] = {};
   rte_eth_dev_get_name_by_port(id, name);
   Port port(id, name, probed ? info.device : nullptr);
-  if (Status started = port.configure_and_start(config, rx_pool); !started) {
+  if (Status started = port.configure_and_start(config, info, rx_pool); !started) {
     return started.error();
   }
   return port;
 }
 
-Status Port::configure_and_start(const PortConfig& config, rte_mempool* rx_pool) {
-  rte_eth_dev_info info{};
-  if (const int rc = rte_eth_dev_info_get(id_, &info); rc != 0) {
-    return port_error(name_, "device info", rc);
-  }
+Status Port::configure_and_start(const PortConfig& config, const rte_eth_dev_info& info,
+                                 rte_mempool* rx_pool) {
   if (config.queues == 0 || config.queues > info.max_rx_queues ||
       config.queues > info.max_tx_queues) {
     return Error{Errc::port, "port '" + name_ + "': " + std::to_string(config.queues) +

@@ -11,6 +11,7 @@
 #include "relay/dpdk/result.hpp"
 
 struct rte_device;
+struct rte_eth_dev_info;
 struct rte_mempool;
 
 namespace rr::dpdk {
@@ -71,7 +72,8 @@ class Port {
       : id_(id), name_(std::move(name)), probed_(probed) {}
   // Queues, offloads, MTU, start: everything after the device is found. On error the
   // destructor undoes whatever was done.
-  Status configure_and_start(const PortConfig& config, rte_mempool* rx_pool);
+  Status configure_and_start(const PortConfig& config, const rte_eth_dev_info& info,
+                             rte_mempool* rx_pool);
 
   uint16_t id_;
   std::string name_;

@@ -12,7 +12,7 @@ namespace rr::dpdk {
 
 // What failed, for callers that react differently (the daemon turns no_such_port into
 // "dpdk-port: no such port 'X'"); the message carries the detail.
-enum class Errc { eal, hugepages, no_such_port, port, mempool, lcore, ring, profile };
+enum class Errc { eal, no_such_port, port, mempool, lcore, ring, profile };
 
 struct Error {
   Errc code;
