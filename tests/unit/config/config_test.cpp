@@ -25,6 +25,8 @@ struct ErrorCase {
   const char* expected;  // the whole error line
 };
 
+void PrintTo(const ErrorCase& c, std::ostream* os) { *os << c.description; }
+
 class ConfigErrors : public testing::TestWithParam<ErrorCase> {};
 
 TEST_P(ConfigErrors, NameKeyAndValueInOneLineWithExitCode2) {
