@@ -1,6 +1,7 @@
 #include "relay/worker/media_path.hpp"
 
 #include "relay/packet/rtp.hpp"
+#include "relay/srtp/session.hpp"
 #include "relay/table/single_writer.hpp"
 
 namespace rr::worker {
@@ -23,10 +24,34 @@ bool is_rtcp_on(const table::ForwardingEntry& entry, std::span<const uint8_t> pa
   return false;
 }
 
+DropReason drop_reason(srtp::SrtpError error) noexcept {
+  switch (error) {
+    case srtp::SrtpError::auth_fail: return DropReason::srtp_auth_failed;
+    case srtp::SrtpError::replay: return DropReason::srtp_replay;
+    default: return DropReason::srtp_error;
+  }
+}
+
+// In place on `room`; returns false (and the reason) if libsrtp refused the packet.
+bool transform(srtp::SrtpSession& session, bool protect, bool rtcp, std::span<uint8_t> room,
+               size_t& size, DropReason& reason) noexcept {
+  const srtp::SrtpResult result =
+      protect ? (rtcp ? session.protect_rtcp(room.data(), size, room.size())
+                      : session.protect(room.data(), size, room.size()))
+              : (rtcp ? session.unprotect_rtcp(room.data(), size) : session.unprotect(room.data(), size));
+  if (!result.ok()) {
+    reason = drop_reason(result.error);
+    return false;
+  }
+  size = result.len;
+  return true;
+}
+
 }  // namespace
 
 packet::Result<MediaDecision> decide_media(const table::ForwardingTable& table,
                                            const packet::FrameView& view,
+                                           std::span<uint8_t> payload_room,
                                            const BurstClock& clock) noexcept {
   const int address = table.address_index(view.dst.address);
   if (address < 0) return DropReason::unknown_destination;
@@ -48,6 +73,11 @@ packet::Result<MediaDecision> decide_media(const table::ForwardingTable& table,
     if (!parsed) return stream_drop(state, DropReason::not_rtp);
     rtp = *parsed;
   }
+  size_t size = view.payload_size;
+  DropReason reason = DropReason::srtp_error;
+  if (entry->srtp.unprotect &&
+      !transform(*entry->srtp.unprotect, false, decision.rtcp, payload_room, size, reason))
+    return stream_drop(state, reason);
 
   const uint32_t relearn = state.relearn_requests.load(std::memory_order_relaxed);
   switch (table::learn(entry->learning, state.learning, view.src, clock.ms, relearn)) {
@@ -55,12 +85,16 @@ packet::Result<MediaDecision> decide_media(const table::ForwardingTable& table,
     case table::SourceVerdict::accept_latch: state.latched.store(view.src); break;
     case table::SourceVerdict::accept: break;
   }
-  const auto bytes = static_cast<uint32_t>(view.payload.size());
+  const auto bytes = static_cast<uint32_t>(size);  // plaintext, as RFC 3550 counts octets
   if (decision.rtcp) {
     state.stats.on_rtcp(bytes);
   } else {
     state.stats.on_rtp({rtp.ssrc, rtp.sequence, rtp.timestamp, bytes}, clock.ticks);
   }
+  if (entry->srtp.protect &&
+      !transform(*entry->srtp.protect, true, decision.rtcp, payload_room, size, reason))
+    return stream_drop(state, reason);
+  decision.payload_size = size;
   table::bump(state.forwarded_packets);
   decision.destination = entry->egress.destination->load();
   return decision;

@@ -1,10 +1,15 @@
 // The per-packet media decision, steps 2-4 of the hot path for a parsed UDP frame:
-// lookup (local address, port) -> RTP/RTCP demux -> source check / latch -> stream stats.
+// lookup (local address, port) -> RTP/RTCP demux -> [SRTP unprotect] -> source check /
+// latch -> stream stats -> [SRTP protect].
+// SRTP is authenticated BEFORE latching (DESIGN.md lists it after stats): a forged packet
+// must not move the latch nor disturb the stream's statistics.
 // Pure C++ over the parsed view (no mbuf), so it is benchmarked and reasoned about alone;
 // the worker only turns the verdict into mbuf moves.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <span>
 
 #include "relay/packet/address.hpp"
 #include "relay/packet/frame.hpp"
@@ -18,6 +23,7 @@ struct MediaDecision {
   const table::ForwardingEntry* entry = nullptr;
   Endpoint destination;  // the peer's latched endpoint, read once from its seqlock
   bool rtcp = false;     // counted and forwarded as RTCP (separate port, or muxed 192..223)
+  size_t payload_size = 0;  // UDP payload after SRTP transforms (tags added or removed)
 };
 
 // Time of the burst: TSC ticks for the RFC 3550 arrival time, milliseconds for learning.
@@ -26,11 +32,14 @@ struct BurstClock {
   uint64_t ms = 0;
 };
 
+// `payload_room` starts at the UDP payload (view.payload) and runs to the end of the buffer:
+// SRTP transforms rewrite it in place and protect needs tailroom for the tag.
 // Errors: unknown_destination (no entry or not our address), not_rtp / bad_rtcp (payload is
-// not what the port carries), source_mismatch (strict source). Stream-level failures are
-// also counted in the entry's StreamState::drops.
+// not what the port carries), srtp_* (authentication, replay), source_mismatch (strict
+// source). Stream-level failures are also counted in the entry's StreamState::drops.
 packet::Result<MediaDecision> decide_media(const table::ForwardingTable& table,
                                            const packet::FrameView& view,
+                                           std::span<uint8_t> payload_room,
                                            const BurstClock& clock) noexcept;
 
 }  // namespace rr::worker

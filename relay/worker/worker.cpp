@@ -130,7 +130,9 @@ Worker::Verdict Worker::relay_media(uint8_t port_index, rte_mbuf* mbuf, const pa
   if (!view.src_mac.is_multicast() && on_link(in.addresses, view.src.address))
     neighbours_.learn(view.src.address, view.src_mac, clock.ms);
 
-  const auto decision = decide_media(table_, view, clock);
+  const std::span<uint8_t> room(static_cast<uint8_t*>(mbuf->buf_addr), mbuf->buf_len);
+  const size_t payload_at = size_t{mbuf->data_off} + view.payload_offset;
+  const auto decision = decide_media(table_, view, room.subspan(payload_at), clock);
   if (!decision) return drop(decision.drop());
   const int out_index = port_index_of(decision->entry->egress.port_id);
   if (out_index < 0) return drop(DropReason::unhandled);  // control named a port we do not poll
@@ -141,11 +143,9 @@ Worker::Verdict Worker::relay_media(uint8_t port_index, rte_mbuf* mbuf, const pa
 
   const auto headers = egress_headers(decision->entry->egress, decision->destination,
                                       mac ? *mac : packet::MacAddress{}, out.setup);
-  const std::span<uint8_t> room(static_cast<uint8_t*>(mbuf->buf_addr), mbuf->buf_len);
-  const auto start = rewrite_in_place(room, size_t{mbuf->data_off} + view.payload_offset,
-                                      view.payload_size, headers);
+  const auto start = rewrite_in_place(room, payload_at, decision->payload_size, headers);
   if (!start) return drop(start.drop());
-  const size_t size = packet::header_size(headers) + view.payload_size;
+  const size_t size = packet::header_size(headers) + decision->payload_size;
   mbuf->data_off = static_cast<uint16_t>(*start);
   mbuf->data_len = static_cast<uint16_t>(size);
   mbuf->pkt_len = static_cast<uint32_t>(size);

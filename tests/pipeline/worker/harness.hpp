@@ -50,6 +50,8 @@ struct MediaSpec {
   IpAddress relay_b = kRelayB;  // the family of B's leg
   StreamKind kind = StreamKind::rtp;
   table::LearningConfig learning;
+  table::SrtpTransforms a_srtp;  // applied to what A sends (unprotect) / what goes to B (protect)
+  table::SrtpTransforms b_srtp;
 };
 
 struct Media {
@@ -111,6 +113,7 @@ class WorkerPipeline : public ::testing::Test {
     from_a->expected_source = spec.a_sdp;
     from_a->egress = {port_b_->id(), {spec.relay_b, spec.port_b}, 64, 46, table::latched_of(media.from_b)};
     from_a->state = media.from_a;
+    from_a->srtp = spec.a_srtp;
     auto from_b = std::make_unique<table::ForwardingEntry>();
     from_b->key = {b_index, spec.port_b};
     from_b->kind = spec.kind;
@@ -118,6 +121,7 @@ class WorkerPipeline : public ::testing::Test {
     from_b->expected_source = spec.b_sdp;
     from_b->egress = {port_a_->id(), {kRelayA, spec.port_a}, 64, 46, table::latched_of(media.from_a)};
     from_b->state = media.from_b;
+    from_b->srtp = spec.b_srtp;
     EXPECT_EQ(table_->publish(std::move(from_a)), table::PublishError::none);
     EXPECT_EQ(table_->publish(std::move(from_b)), table::PublishError::none);
     return media;
