@@ -164,4 +164,17 @@ LinkStatus Port::link() const {
                     link.link_duplex == RTE_ETH_LINK_FULL_DUPLEX};
 }
 
+PortStats Port::stats() const {
+  rte_eth_stats s{};
+  if (rte_eth_stats_get(id_, &s) != 0) return {};
+  return PortStats{.rx_packets = s.ipackets,
+                   .tx_packets = s.opackets,
+                   .rx_bytes = s.ibytes,
+                   .tx_bytes = s.obytes,
+                   .rx_missed = s.imissed,
+                   .rx_errors = s.ierrors,
+                   .tx_errors = s.oerrors,
+                   .rx_no_mbuf = s.rx_nombuf};
+}
+
 }  // namespace rr::dpdk

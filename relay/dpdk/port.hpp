@@ -40,6 +40,18 @@ struct LinkStatus {
   bool full_duplex = false;
 };
 
+// Device counters for metrics (rte_eth_stats_get); read from the control thread, any time.
+struct PortStats {
+  uint64_t rx_packets = 0;
+  uint64_t tx_packets = 0;
+  uint64_t rx_bytes = 0;
+  uint64_t tx_bytes = 0;
+  uint64_t rx_missed = 0;  // dropped by the NIC: RX rings full, the workers are too slow
+  uint64_t rx_errors = 0;
+  uint64_t tx_errors = 0;
+  uint64_t rx_no_mbuf = 0;  // RX refill failed: the mempool is too small
+};
+
 using MacAddress = std::array<uint8_t, 6>;
 
 // The port id of `device` if it is already probed, without probing. Errc::no_such_port
@@ -66,6 +78,7 @@ class Port {
   const PortOffloads& offloads() const { return offloads_; }
   MacAddress mac() const;
   LinkStatus link() const;  // without waiting for autonegotiation
+  PortStats stats() const;  // zeros if the driver keeps none
 
  private:
   Port(uint16_t id, std::string name, rte_device* probed)

@@ -47,6 +47,10 @@ TEST(DpdkPort, RingPortQueuesCarryTheirOwnFrames) {
       EXPECT_EQ(ring->collect(q), std::vector<Frame>{frame_for(q)}) << "queue " << q;
     }
     EXPECT_TRUE(ring->collect(queues).empty());  // no such queue: nothing, no crash
+    const PortStats stats = ring->port().stats();
+    EXPECT_EQ(stats.rx_packets, queues);
+    EXPECT_EQ(stats.tx_packets, queues);
+    EXPECT_EQ(stats.rx_missed, 0u);
     EXPECT_FALSE(ring->inject(frame_for(0), queues).ok());
   }
   EXPECT_EQ(pool.free_count(), pool.size());
