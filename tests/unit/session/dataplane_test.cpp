@@ -1,0 +1,82 @@
+// Sessions over the real relay/table adapter: entries appear at the relay ports when the
+// answer is processed, point at the right peers, and vanish (and are reclaimed) on delete.
+#include <gtest/gtest.h>
+
+#include "control/dataplane/table_forwarding.hpp"
+#include "tests/unit/session/fixture.hpp"
+
+namespace rr::session::testing {
+namespace {
+
+class Dataplane : public ::testing::Test {
+ protected:
+  Dataplane() {
+    table::TableConfig config;
+    config.local_addresses = {*IpAddress::parse("203.0.113.1"), *IpAddress::parse("10.0.0.1"),
+                              *IpAddress::parse("2001:db8::1")};
+    table = std::make_unique<table::ForwardingTable>(config);
+    forwarding = std::make_unique<dataplane::TableForwarding>(*table, dataplane::DataplaneConfig{{7, 8}});
+    sessions = std::make_unique<Sessions>(test_config(clock), *forwarding);
+  }
+
+  const table::ForwardingEntry* at(uint16_t port) const { return table->lookup(0, port); }
+
+  FakeClock clock;
+  std::unique_ptr<table::ForwardingTable> table;
+  std::unique_ptr<dataplane::TableForwarding> forwarding;
+  std::unique_ptr<Sessions> sessions;
+};
+
+TEST_F(Dataplane, AnswerPublishesFourEntriesAndDeleteRetiresThem) {
+  const auto offer = sessions->offer(offer_request("c1", "A", audio_sdp("192.0.2.10", 4000)));
+  ASSERT_TRUE(offer.ok());
+  const uint16_t b_port = media_port(offer.value().sdp);
+  EXPECT_EQ(at(b_port), nullptr) << "no media before the answer";
+  const auto answer =
+      sessions->answer(answer_request("c1", "A", "B", audio_sdp("198.51.100.20", 5000)));
+  ASSERT_TRUE(answer.ok());
+  const uint16_t a_port = media_port(answer.value().sdp);
+
+  struct Expect {
+    uint16_t port;
+    table::StreamKind kind;
+    Endpoint source, egress_source, destination;
+  };
+  const IpAddress relay = *IpAddress::parse("203.0.113.1");
+  const IpAddress a = *IpAddress::parse("192.0.2.10"), b = *IpAddress::parse("198.51.100.20");
+  const Expect rows[] = {
+      {a_port, table::StreamKind::rtp, {a, 4000}, {relay, b_port}, {b, 5000}},
+      {uint16_t(a_port + 1), table::StreamKind::rtcp, {a, 4001}, {relay, uint16_t(b_port + 1)}, {b, 5001}},
+      {b_port, table::StreamKind::rtp, {b, 5000}, {relay, a_port}, {a, 4000}},
+      {uint16_t(b_port + 1), table::StreamKind::rtcp, {b, 5001}, {relay, uint16_t(a_port + 1)}, {a, 4001}},
+  };
+  for (const Expect& row : rows) {
+    const table::ForwardingEntry* entry = at(row.port);
+    ASSERT_NE(entry, nullptr) << row.port;
+    EXPECT_EQ(entry->kind, row.kind) << row.port;
+    EXPECT_EQ(entry->expected_source, row.source) << row.port;
+    EXPECT_EQ(entry->egress.source, row.egress_source) << row.port;
+    EXPECT_EQ(entry->egress.destination->load(), row.destination) << row.port;
+    EXPECT_EQ(entry->egress.port_id, 7) << row.port;
+  }
+  EXPECT_EQ(forwarding->stream_counters({relay, a_port}).packets, 0u);
+
+  DeleteRequest d;
+  d.call_id = "c1", d.from_tag = "A";
+  ASSERT_TRUE(sessions->delete_call(d).ok());
+  for (const Expect& row : rows) EXPECT_EQ(at(row.port), nullptr) << row.port;
+  EXPECT_EQ(table->retired_pending(), 4u);
+  sessions->tick();  // no worker online: the grace period is over at once
+  EXPECT_EQ(table->retired_pending(), 0u);
+}
+
+TEST_F(Dataplane, PortOutsideTheTableIsRefusedWholly) {
+  FakeClock c;
+  Sessions outside(test_config(c, 20000, 20099), *forwarding);  // table covers 10000-10499
+  ASSERT_TRUE(outside.offer(offer_request("c1", "A", audio_sdp("192.0.2.10", 4000))).ok());
+  ASSERT_TRUE(outside.answer(answer_request("c1", "A", "B", audio_sdp("198.51.100.20", 5000))).ok());
+  EXPECT_EQ(outside.find("c1")->published.size(), 0u);
+}
+
+}  // namespace
+}  // namespace rr::session::testing
