@@ -30,14 +30,10 @@ constexpr std::string_view command_name(Command c) {
   return kCommands[static_cast<size_t>(c)].name;
 }
 
-// Case-insensitive, as rtpengine matches command names regardless of case.
+// Case-sensitive: rtpengine 10.5 answers "PING" with "Unrecognized command".
 constexpr std::optional<Command> find_command(std::string_view name) {
-  auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
   for (const CommandInfo& info : kCommands) {
-    if (info.name.size() != name.size()) continue;
-    bool same = true;
-    for (size_t i = 0; i < name.size() && same; ++i) same = lower(name[i]) == info.name[i];
-    if (same) return info.command;
+    if (info.name == name) return info.command;
   }
   return std::nullopt;
 }
@@ -48,6 +44,6 @@ static_assert([] {
     if (static_cast<size_t>(kCommands[i].command) != i) return false;
   return true;
 }());
-static_assert(find_command("Offer") == Command::offer && !find_command("offe"));
+static_assert(find_command("offer") == Command::offer && !find_command("Offer"));
 
 }  // namespace rr::ng

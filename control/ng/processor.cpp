@@ -32,12 +32,19 @@ Outcome RequestProcessor::process(std::string_view datagram, const Endpoint& pee
     out.from_cache = true;
     return out;
   }
-  bencode::DecodeResult decoded = frame->encoding == Encoding::json
-                                      ? bencode::decode_json(frame->body, options_.limits)
-                                      : bencode::decode(frame->body, options_.limits);
-  if (!decoded.ok() || !decoded.value.is_dict()) {
-    out.problem = decoded.ok() ? "body is not a dictionary" : decoded.error;
-    answer(error_reply(reason::kBadDictionary));
+  if (frame->body.empty() || (frame->body[0] != 'd' && frame->body[0] != '{')) {
+    std::string_view why = frame->body.empty() ? reason::kNoPayload : reason::kBadFormat;
+    out.problem = why;
+    answer(error_reply(why));
+    return out;
+  }
+  // The first byte guarantees a dictionary if decoding succeeds.
+  bool json = frame->encoding == Encoding::json;
+  bencode::DecodeResult decoded = json ? bencode::decode_json(frame->body, options_.limits)
+                                       : bencode::decode(frame->body, options_.limits);
+  if (!decoded.ok()) {
+    out.problem = decoded.error;
+    answer(error_reply(json ? reason::kBadJson : reason::kBadBencode));
     return out;
   }
   Request request{frame->cookie, decoded.value, peer, frame->encoding};

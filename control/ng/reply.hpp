@@ -8,11 +8,15 @@
 
 namespace rr::ng {
 
-// rtpengine's texts, so that proxies and their operators see familiar errors.
+// rtpengine's texts (checked against rtpengine 10.5), so that proxies and their operators see
+// familiar errors; the last three are ours, for cases rtpengine does not have.
 namespace reason {
 inline constexpr std::string_view kUnknownCommand = "Unrecognized command";
 inline constexpr std::string_view kNoCommand = "Dictionary contains no key \"command\"";
-inline constexpr std::string_view kBadDictionary = "Could not decode dictionary";
+inline constexpr std::string_view kNoPayload = "Invalid data (no payload)";
+inline constexpr std::string_view kBadFormat = "Invalid NG data format";  // neither 'd' nor '{'
+inline constexpr std::string_view kBadBencode = "Could not decode bencode dictionary";
+inline constexpr std::string_view kBadJson = "Failed to parse JSON document";
 inline constexpr std::string_view kTooLarge = "Message too large";
 inline constexpr std::string_view kNotImplemented = "Command not implemented";
 inline constexpr std::string_view kInternal = "Internal error";
