@@ -9,7 +9,6 @@
 
 #include "tools/ngclient/client.hpp"
 #include "tools/rtpgen/call_setup.hpp"
-#include "tools/rtpgen/clock.hpp"
 #include "tools/rtpgen/destination.hpp"
 #include "tools/rtpgen/report.hpp"
 #include "tools/rtpgen/traffic.hpp"
@@ -41,8 +40,8 @@ std::vector<ngclient::SockAddr> same_destination(const Endpoint& to, uint32_t st
   return std::vector<ngclient::SockAddr>(streams, ngclient::SockAddr::from(to));
 }
 
-// Senders start 1 ms from now, so set-up time does not count as a backlog to catch up.
-Pacer make_pacer(const Options& o) { return Pacer(monotonic_ns() + 1'000'000, o.rate(), o.packet_limit()); }
+// run_traffic() sets the real start time once everything is allocated.
+Pacer make_pacer(const Options& o) { return Pacer(0, o.rate(), o.packet_limit()); }
 
 void report(const Options& o, const std::vector<Direction>& directions, std::ostream& out, std::ostream& err) {
   print_report(directions, o.rows, out);

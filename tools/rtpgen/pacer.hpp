@@ -18,11 +18,15 @@ class Pacer {
   // Packets due by `now_ns` that have not been taken yet, capped at `max_burst`.
   uint64_t due(uint64_t now_ns, uint64_t max_burst) const;
   void take(uint64_t packets) { sent_ += packets; }
+  // Moves the start (before anything was taken), so time spent setting up is not a
+  // backlog the sender would then fire off in one burst.
+  void restart(uint64_t start_ns) { start_ns_ = start_ns; }
   uint64_t sent() const { return sent_; }
   bool done() const { return limit_ != 0 && sent_ >= limit_; }
   // When the next untaken packet is due.
   uint64_t next_due_ns() const { return due_time(sent_); }
   uint64_t due_time(uint64_t packet_index) const;
+  double rate_pps() const { return 1e9 / ns_per_packet_; }
 
  private:
   uint64_t start_ns_;

@@ -1,5 +1,8 @@
 #include "tools/rtpgen/sender.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include "tools/rtpgen/clock.hpp"
 
 namespace rr::rtpgen {
@@ -21,7 +24,9 @@ StreamIdentity stream_identity(uint32_t stream, uint32_t direction) {
 
 Sender::Sender(ngclient::UdpSocket& socket, std::vector<ngclient::SockAddr> destinations,
                uint32_t direction, Pacer pacer)
-    : socket_(socket), destinations_(std::move(destinations)), pacer_(pacer) {
+    : socket_(socket), destinations_(std::move(destinations)), pacer_(pacer),
+      timestamp_step_(static_cast<uint32_t>(
+          std::max(1.0, std::round(8000.0 * static_cast<double>(destinations_.size()) / pacer.rate_pps())))) {
   identities_.reserve(destinations_.size());
   for (uint32_t s = 0; s < destinations_.size(); ++s) identities_.push_back(stream_identity(s, direction));
   for (size_t i = 0; i < kBurst; ++i) {
@@ -37,18 +42,30 @@ uint64_t Sender::dealt_to(uint32_t stream) const {
   return total / n + (stream < total % n ? 1 : 0);
 }
 
-size_t Sender::pump(uint64_t now_ns) {
+double Sender::scheduled_seconds() const {
+  uint64_t n = pacer_.sent();
+  return n < 2 ? 0 : static_cast<double>(pacer_.due_time(n - 1) - pacer_.due_time(0)) / 1e9;
+}
+
+double Sender::actual_seconds() const {
+  return static_cast<double>(last_send_ns_ - first_send_ns_) / 1e9;
+}
+
+size_t Sender::pump(uint64_t now_ns, size_t max_bursts) {
   size_t handed = 0;
   const uint32_t n = streams();
-  for (uint64_t due = pacer_.due(now_ns, kBurst); due > 0; due = pacer_.due(now_ns, kBurst)) {
+  for (uint64_t due = pacer_.due(now_ns, kBurst); due > 0 && max_bursts > 0;
+       due = pacer_.due(now_ns, kBurst), --max_bursts) {
     const uint64_t first = pacer_.sent();
     const uint64_t send_ns = monotonic_ns();  // once per burst: the probes are ~µs apart
+    if (first == 0) first_send_ns_ = send_ns;
+    last_send_ns_ = send_ns;
     for (uint64_t i = 0; i < due; ++i) {
       Slot slot = slot_of(first + i, n);
       const StreamIdentity& id = identities_[slot.stream];
       ProbePacket packet;
       packet.sequence = static_cast<uint16_t>(id.first_sequence + slot.index_in_stream);
-      packet.timestamp = static_cast<uint32_t>(id.first_timestamp + slot.index_in_stream * kSamplesPerPacket);
+      packet.timestamp = static_cast<uint32_t>(id.first_timestamp + slot.index_in_stream * timestamp_step_);
       packet.ssrc = id.ssrc;
       packet.marker = slot.index_in_stream == 0;  // start of a talk spurt
       packet.stream = slot.stream;

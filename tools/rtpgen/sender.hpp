@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -33,22 +34,34 @@ class Sender {
   Sender(ngclient::UdpSocket& socket, std::vector<ngclient::SockAddr> destinations,
          uint32_t direction, Pacer pacer);
 
-  // Sends every packet due at `now_ns`; returns how many were handed to the kernel.
-  size_t pump(uint64_t now_ns);
+  // Sends the packets due at `now_ns`, at most `max_bursts` sendmmsg calls' worth, so the
+  // caller can drain its sinks between bursts when behind; returns the packets handed over.
+  size_t pump(uint64_t now_ns, size_t max_bursts = SIZE_MAX);
 
+  void start(uint64_t start_ns) { pacer_.restart(start_ns); }
   const Pacer& pacer() const { return pacer_; }
   uint32_t streams() const { return static_cast<uint32_t>(destinations_.size()); }
   uint64_t sent() const { return pacer_.sent() - send_errors_; }
   uint64_t send_errors() const { return send_errors_; }
   // Packets stream `stream` was dealt (sent or failed), from the round-robin order.
   uint64_t dealt_to(uint32_t stream) const;
+  // Seconds from the first to the last packet's due time, and as it really went: when
+  // the second is longer the generator fell behind (CPU), which the report must say.
+  double scheduled_seconds() const;
+  double actual_seconds() const;
 
  private:
   ngclient::UdpSocket& socket_;
   std::vector<ngclient::SockAddr> destinations_;
   std::vector<StreamIdentity> identities_;
   Pacer pacer_;
+  // Timestamp units between a stream's packets: 160 (20 ms) at the default 50 pps per
+  // stream; other rates scale it so that timestamps keep pace with the send clock and
+  // the sink's jitter stays meaningful.
+  uint32_t timestamp_step_;
   uint64_t send_errors_ = 0;
+  uint64_t first_send_ns_ = 0;
+  uint64_t last_send_ns_ = 0;
   std::array<std::array<uint8_t, kPacketSize>, kBurst> packets_{};
   std::array<iovec, kBurst> iov_{};
   std::array<mmsghdr, kBurst> messages_{};

@@ -12,6 +12,10 @@ namespace rr::rtpgen {
 
 namespace {
 
+// When behind, send at most this many sendmmsg bursts per direction before draining the
+// sinks again, so a catch-up does not overflow our own receive buffers.
+constexpr size_t kBurstsPerTurn = 4;
+
 // Waits until `deadline_ns` or until a sink socket is readable.
 void wait_until(uint64_t deadline_ns, std::span<Sink* const> sinks) {
   std::array<pollfd, 8> fds{};
@@ -31,12 +35,14 @@ bool stopped(const TrafficOptions& options) {
 
 void run_traffic(std::span<Sender* const> senders, std::span<Sink* const> sinks,
                  const TrafficOptions& options) {
+  const uint64_t start = monotonic_ns();
+  for (Sender* sender : senders) sender->start(start);
   for (;;) {
     uint64_t now = monotonic_ns();
     uint64_t next_due = std::numeric_limits<uint64_t>::max();
     bool sending = false;
     for (Sender* sender : senders) {
-      sender->pump(now);
+      sender->pump(now, kBurstsPerTurn);
       if (!sender->pacer().done()) {
         sending = true;
         next_due = std::min(next_due, sender->pacer().next_due_ns());
@@ -44,7 +50,7 @@ void run_traffic(std::span<Sender* const> senders, std::span<Sink* const> sinks,
     }
     for (Sink* sink : sinks) sink->drain();
     if (!sending || stopped(options)) break;
-    wait_until(next_due, sinks);
+    if (next_due > monotonic_ns()) wait_until(next_due, sinks);
   }
   const uint64_t end = monotonic_ns() + options.drain_ns;
   for (uint64_t now = monotonic_ns(); now < end && !sinks.empty(); now = monotonic_ns()) {
