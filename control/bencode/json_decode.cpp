@@ -130,6 +130,13 @@ class JsonDecoder : detail::DecoderBase {
   bool parse_string(std::string& out) {
     size_t start = pos_++;  // opening quote
     while (true) {
+      // Append the run of plain bytes at once: SDP bodies are mostly such runs.
+      size_t run = pos_;
+      while (run < in_.size() && in_[run] != '"' && in_[run] != '\\' &&
+             static_cast<unsigned char>(in_[run]) >= 0x20)
+        ++run;
+      out.append(in_, pos_, run - pos_);
+      pos_ = run;
       if (pos_ >= in_.size()) return error("unterminated string", start);
       char c = in_[pos_++];
       if (c == '"') return true;

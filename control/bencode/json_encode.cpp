@@ -3,10 +3,19 @@
 namespace rr::bencode {
 namespace {
 
+bool needs_escape(char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; }
+
 void encode_json_string(std::string_view s, std::string& out) {
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
-  for (char c : s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    // Copy the run that needs no escaping in one append: SDP bodies are mostly such runs.
+    size_t run = i;
+    while (run < s.size() && !needs_escape(s[run])) ++run;
+    out.append(s, i, run - i);
+    if (run == s.size()) break;
+    char c = s[run];
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -14,14 +23,11 @@ void encode_json_string(std::string_view s, std::string& out) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += "\\u00";
-          out += kHex[(c >> 4) & 0xf];
-          out += kHex[c & 0xf];
-        } else {
-          out += c;
-        }
+        out += "\\u00";
+        out += kHex[(c >> 4) & 0xf];
+        out += kHex[c & 0xf];
     }
+    i = run + 1;
   }
   out += '"';
 }
