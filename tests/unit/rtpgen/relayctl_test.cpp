@@ -2,72 +2,19 @@
 // request with a canned body under the request's cookie (or never answers).
 #include <gtest/gtest.h>
 
-#include <poll.h>
-
-#include <atomic>
-#include <mutex>
 #include <sstream>
-#include <thread>
 #include <vector>
 
 #include "control/bencode/encode.hpp"
-#include "tools/ngclient/message.hpp"
-#include "tools/ngclient/udp_socket.hpp"
 #include "tools/relayctl/run.hpp"
 #include "tools/relayctl/streams.hpp"
 #include "tools/relayctl/top.hpp"
+#include "tests/unit/rtpgen/fake_ng_server.hpp"
 
 namespace rr::relayctl {
 namespace {
 
-class FakeServer {
- public:
-  // `reply_body` empty: never answer, only count what arrives.
-  explicit FakeServer(std::string reply_body) : reply_(std::move(reply_body)) {
-    std::string error;
-    socket_ = ngclient::UdpSocket::bind({IpAddress::v4(127, 0, 0, 1), 0}, error);
-    EXPECT_TRUE(socket_.valid()) << error;
-    thread_ = std::thread([this] { serve(); });
-  }
-  ~FakeServer() {
-    stop_ = true;
-    thread_.join();
-  }
-  std::string address() const { return socket_.local_endpoint()->to_string(); }
-  std::vector<std::string> requests() const {
-    std::lock_guard lock(mutex_);
-    return requests_;
-  }
-
- private:
-  void serve() {
-    std::array<uint8_t, 65536> buffer;
-    while (!stop_) {
-      ngclient::SockAddr from;
-      from.length = sizeof(from.storage);
-      pollfd pfd{socket_.fd(), POLLIN, 0};
-      if (::poll(&pfd, 1, 20) <= 0) continue;
-      ssize_t n = ::recvfrom(socket_.fd(), buffer.data(), buffer.size(), 0,
-                             reinterpret_cast<sockaddr*>(&from.storage), &from.length);
-      if (n <= 0) continue;
-      std::string request(reinterpret_cast<char*>(buffer.data()), static_cast<size_t>(n));
-      {
-        std::lock_guard lock(mutex_);
-        requests_.push_back(request);
-      }
-      if (reply_.empty()) continue;
-      std::string reply = request.substr(0, request.find(' ')) + " " + reply_;
-      ::sendto(socket_.fd(), reply.data(), reply.size(), 0, from.get(), from.length);
-    }
-  }
-
-  std::string reply_;
-  ngclient::UdpSocket socket_;
-  std::atomic<bool> stop_{false};
-  mutable std::mutex mutex_;
-  std::vector<std::string> requests_;
-  std::thread thread_;
-};
+using test::FakeServer;
 
 struct Outcome {
   int code;
