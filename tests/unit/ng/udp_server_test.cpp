@@ -7,6 +7,7 @@
 #include <system_error>
 #include <thread>
 
+#include "control/ng/listen_address.hpp"
 #include "control/ng/udp_server.hpp"
 #include "tests/unit/ng/counting_handler.hpp"
 
@@ -111,6 +112,18 @@ TEST(UdpServer, ServesSeveralAddresses) {
     Client client(server.endpoint(i));
     client.send("c d7:command4:pinge");
     EXPECT_EQ(client.receive(), "c d6:result4:ponge");
+  }
+}
+
+TEST(UdpServer, BarePortServesIPv4AndIPv6) {
+  RunningServer server(*parse_listen_address("0"), nullptr);
+  // The wildcard sockets answer on loopback of their own family.
+  const Endpoint targets[] = {{IpAddress::v4(127, 0, 0, 1), server.endpoint(0).port},
+                              {*IpAddress::parse("::1"), server.endpoint(1).port}};
+  for (const Endpoint& target : targets) {
+    Client client(target);
+    client.send("bare d7:command4:pinge");
+    EXPECT_EQ(client.receive(), "bare d6:result4:ponge") << target.to_string();
   }
 }
 
