@@ -53,34 +53,40 @@ void report(const Options& o, const std::vector<Direction>& directions, std::ost
 
 }  // namespace
 
-int run(const Options& o, const std::atomic<bool>* stop, std::ostream& out, std::ostream& err) {
-  const DestinationPolicy policy{in_private_network_namespace(), o.allow_any_destination};
-  TrafficOptions traffic{static_cast<uint64_t>(std::llround(o.drain_s * 1e9)), stop};
+namespace {
+
+int run_sink(const Options& o, TrafficOptions traffic, std::ostream& out, std::ostream& err) {
+  Side b;
+  if (!open_side(*o.listen, b, err)) return 1;
+  Sink sink(b.socket, o.streams, o.latency_streams);
+  traffic.drain_ns = static_cast<uint64_t>(std::llround(o.duration_s * 1e9));  // listen this long
+  Sink* sinks[] = {&sink};
+  run_traffic({}, sinks, traffic);
+  report(o, {{"sink", nullptr, &sink}}, out, err);
+  return 0;
+}
+
+int run_send(const Options& o, const DestinationPolicy& policy, const TrafficOptions& traffic,
+             std::ostream& out, std::ostream& err) {
+  if (std::string refused = policy.check(*o.destination); !refused.empty()) {
+    err << "rtpgen: " << refused << '\n';
+    return 1;
+  }
+  Side a;
+  if (!open_side({o.local, 0}, a, err)) return 1;
+  Sender sender(a.socket, same_destination(*o.destination, o.streams), 0, make_pacer(o));
+  Sender* senders[] = {&sender};
+  run_traffic(senders, {}, traffic);
+  out << "sent " << sender.sent() << " packets to " << o.destination->to_string() << " ("
+      << sender.send_errors() << " send errors)\n";
+  return 0;
+}
+
+// Both sides in this process: A and B send to each other directly (loop) or through the
+// relay ports of one call per stream (relay).
+int run_pair(const Options& o, const DestinationPolicy& policy, const TrafficOptions& traffic,
+             std::ostream& out, std::ostream& err) {
   Side a, b;
-
-  if (o.mode == Mode::sink) {
-    if (!open_side(*o.listen, b, err)) return 1;
-    Sink sink(b.socket, o.streams, o.latency_streams);
-    traffic.drain_ns = static_cast<uint64_t>(std::llround(o.duration_s * 1e9));
-    Sink* sinks[] = {&sink};
-    run_traffic({}, sinks, traffic);
-    report(o, {{"sink", nullptr, &sink}}, out, err);
-    return 0;
-  }
-  if (o.mode == Mode::send) {
-    if (std::string refused = policy.check(*o.destination); !refused.empty()) {
-      err << "rtpgen: " << refused << '\n';
-      return 1;
-    }
-    if (!open_side({o.local, 0}, a, err)) return 1;
-    Sender sender(a.socket, same_destination(*o.destination, o.streams), 0, make_pacer(o));
-    Sender* senders[] = {&sender};
-    run_traffic(senders, {}, traffic);
-    out << "sent " << sender.sent() << " packets to " << o.destination->to_string() << " ("
-        << sender.send_errors() << " send errors)\n";
-    return 0;
-  }
-
   if (!open_side({o.local, 0}, a, err) || !open_side({o.local, 0}, b, err)) return 1;
   std::vector<ngclient::SockAddr> a_to = same_destination(b.endpoint, o.streams);
   std::vector<ngclient::SockAddr> b_to = same_destination(a.endpoint, o.streams);
@@ -117,6 +123,20 @@ int run(const Options& o, const std::atomic<bool>* stop, std::ostream& out, std:
   }
   report(o, {{"a->b", &a_sender, &b_sink}, {"b->a", &b_sender, &a_sink}}, out, err);
   return 0;
+}
+
+}  // namespace
+
+int run(const Options& o, const std::atomic<bool>* stop, std::ostream& out, std::ostream& err) {
+  const DestinationPolicy policy{in_private_network_namespace(), o.allow_any_destination};
+  const TrafficOptions traffic{static_cast<uint64_t>(std::llround(o.drain_s * 1e9)), stop};
+  switch (o.mode) {
+    case Mode::sink: return run_sink(o, traffic, out, err);
+    case Mode::send: return run_send(o, policy, traffic, out, err);
+    case Mode::loop:
+    case Mode::relay: return run_pair(o, policy, traffic, out, err);
+  }
+  return 1;
 }
 
 }  // namespace rr::rtpgen

@@ -23,8 +23,9 @@ std::string latency_text(const StreamSummary& s, uint64_t ns) {
 
 void print_row(const char* label, const StreamSummary& s, std::ostream& out) {
   char line[256];
-  std::snprintf(line, sizeof line, "%-12s %10llu %10llu %8llu %6llu %9.3f %9s %9s %9s\n", label,
-                static_cast<unsigned long long>(s.sent), static_cast<unsigned long long>(s.received),
+  std::string sent = s.has_sent ? std::to_string(s.sent) : "-";
+  std::snprintf(line, sizeof line, "%-12s %10s %10llu %8llu %6llu %9.3f %9s %9s %9s\n", label,
+                sent.c_str(), static_cast<unsigned long long>(s.received),
                 static_cast<unsigned long long>(s.lost), static_cast<unsigned long long>(s.duplicates),
                 s.jitter_ms, latency_text(s, s.p50_ns).c_str(), latency_text(s, s.p99_ns).c_str(),
                 latency_text(s, s.p999_ns).c_str());
@@ -33,9 +34,10 @@ void print_row(const char* label, const StreamSummary& s, std::ostream& out) {
 
 void json_summary(const StreamSummary& s, std::ostream& out) {
   char text[320];
+  if (s.has_sent) out << "\"sent\":" << s.sent << ",";
   std::snprintf(text, sizeof text,
-                "\"sent\":%llu,\"received\":%llu,\"lost\":%llu,\"duplicates\":%llu,\"jitter_ms\":%.4f",
-                static_cast<unsigned long long>(s.sent), static_cast<unsigned long long>(s.received),
+                "\"received\":%llu,\"lost\":%llu,\"duplicates\":%llu,\"jitter_ms\":%.4f",
+                static_cast<unsigned long long>(s.received),
                 static_cast<unsigned long long>(s.lost), static_cast<unsigned long long>(s.duplicates),
                 s.jitter_ms);
   out << text;
@@ -63,7 +65,10 @@ void print_pace(const Sender& sender, std::ostream& out) {
 
 StreamSummary summarize_stream(const Direction& direction, uint32_t stream) {
   StreamSummary s;
-  if (direction.sender) s.sent = direction.sender->dealt_to(stream);
+  if (direction.sender) {
+    s.sent = direction.sender->dealt_to(stream);
+    s.has_sent = true;
+  }
   const ReceiveStats& stats = direction.sink->stats(stream);
   s.received = stats.received();
   s.duplicates = stats.duplicates();
@@ -77,6 +82,7 @@ StreamSummary summarize_stream(const Direction& direction, uint32_t stream) {
 
 StreamSummary summarize_total(const Direction& direction) {
   StreamSummary total;
+  total.has_sent = direction.sender != nullptr;
   uint32_t with_packets = 0;
   for (uint32_t stream = 0; stream < direction.sink->streams(); ++stream) {
     StreamSummary s = summarize_stream(direction, stream);

@@ -20,7 +20,8 @@ struct Direction {
 };
 
 struct StreamSummary {
-  uint64_t sent = 0;  // 0 when unknown
+  uint64_t sent = 0;
+  bool has_sent = false;  // false in sink-only mode, where the sender is elsewhere
   uint64_t received = 0, lost = 0, duplicates = 0;
   double jitter_ms = 0;  // totals: the mean over streams that received anything
   uint64_t p50_ns = 0, p99_ns = 0, p999_ns = 0;
