@@ -12,9 +12,9 @@ namespace rr::worker {
 
 void Worker::solicit(uint8_t port_index, const IpAddress& next_hop, uint64_t now_ms) noexcept {
   if (!neighbours_.should_solicit(next_hop, now_ms)) return;  // rate limit per next hop
-  Port& port = ports_[port_index];
+  const PortSetup& port = port_setups_[port_index];
   const InterfaceAddress* ours = nullptr;
-  for (const InterfaceAddress& a : port.setup.addresses)
+  for (const InterfaceAddress& a : port.addresses)
     if (a.address.family == next_hop.family) { ours = &a; break; }
   if (!ours) return;
   rte_mbuf* mbuf = rte_pktmbuf_alloc(pool_);
@@ -22,10 +22,10 @@ void Worker::solicit(uint8_t port_index, const IpAddress& next_hop, uint64_t now
   const std::span<uint8_t> out(rte_pktmbuf_mtod(mbuf, uint8_t*), rte_pktmbuf_tailroom(mbuf));
   const bool v4 = next_hop.is_v4();
   const auto built =
-      v4 ? packet::build_arp_request(out, port.setup.mac, ours->address, next_hop,
-                                     port.setup.has_vlan, port.setup.vlan_tci)
-         : packet::build_neighbour_solicitation(out, port.setup.mac, ours->address, next_hop,
-                                                port.setup.has_vlan, port.setup.vlan_tci);
+      v4 ? packet::build_arp_request(out, port.mac, ours->address, next_hop,
+                                     port.has_vlan, port.vlan_tci)
+         : packet::build_neighbour_solicitation(out, port.mac, ours->address, next_hop,
+                                                port.has_vlan, port.vlan_tci);
   if (!built) {
     rte_pktmbuf_free(mbuf);
     return;
@@ -33,7 +33,7 @@ void Worker::solicit(uint8_t port_index, const IpAddress& next_hop, uint64_t now
   mbuf->data_len = static_cast<uint16_t>(*built);
   mbuf->pkt_len = static_cast<uint32_t>(*built);
   counters_.add(v4 ? Counter::arp_requests : Counter::nd_solicitations);
-  port.tx.push(mbuf, counters_);
+  tx_[port_index].push(mbuf, counters_);
 }
 
 void Worker::release_held(const BurstClock& clock) noexcept {
@@ -41,7 +41,7 @@ void Worker::release_held(const BurstClock& clock) noexcept {
     if (const packet::MacAddress* mac = neighbours_.find(held.next_hop, clock.ms)) {
       // The headers were written with a zero destination MAC: patch it and send.
       std::memcpy(rte_pktmbuf_mtod(held.mbuf, uint8_t*), mac->bytes.data(), mac->bytes.size());
-      ports_[held.port_index].tx.push(held.mbuf, counters_);
+      tx_[held.port_index].push(held.mbuf, counters_);
       return true;
     }
     if (clock.ms - held.held_ms >= HoldQueue::kMaxHoldMs) {

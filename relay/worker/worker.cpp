@@ -6,9 +6,8 @@
 #include <rte_prefetch.h>
 
 #include "relay/packet/frame.hpp"
-#include "relay/worker/egress.hpp"
+#include "relay/worker/forward.hpp"
 #include "relay/worker/local_replies.hpp"
-#include "relay/worker/next_hop.hpp"
 
 namespace rr::worker {
 
@@ -22,8 +21,8 @@ Worker::Worker(const WorkerConfig& config)
       port_count_(static_cast<uint8_t>(config.ports.size())),
       neighbours_(config.neighbour_max_age_ms, config.neighbour_retry_ms) {
   for (uint8_t i = 0; i < port_count_; ++i) {
-    ports_[i].setup = config.ports[i];
-    ports_[i].tx.bind(config.ports[i].port_id, config.ports[i].queue);
+    port_setups_[i] = config.ports[i];
+    tx_[i].bind(config.ports[i].port_id, config.ports[i].queue);
   }
 }
 
@@ -32,7 +31,7 @@ Worker::~Worker() {
     rte_pktmbuf_free(held.mbuf);
     return true;
   });
-  for (uint8_t i = 0; i < port_count_; ++i) ports_[i].tx.discard();
+  for (uint8_t i = 0; i < port_count_; ++i) tx_[i].discard();
 }
 
 int Worker::run() noexcept {
@@ -53,7 +52,7 @@ uint16_t Worker::poll_once() noexcept {
   uint16_t received = 0;
   BurstClock clock{};
   for (uint8_t p = 0; p < port_count_; ++p) {
-    const PortSetup& setup = ports_[p].setup;
+    const PortSetup& setup = port_setups_[p];
     const uint16_t count = rte_eth_rx_burst(setup.port_id, setup.queue, frames.data(), kBurst);
     if (count == 0) continue;
     clock = now();
@@ -61,7 +60,7 @@ uint16_t Worker::poll_once() noexcept {
     process_burst(p, frames.data(), count, clock);
   }
   if (!held_.empty()) release_held(received ? clock : now());
-  for (uint8_t p = 0; p < port_count_; ++p) ports_[p].tx.flush(counters_);
+  for (uint8_t p = 0; p < port_count_; ++p) tx_[p].flush(counters_);
   counters_.add(received ? Counter::busy_polls : Counter::idle_polls);
   // No entry pointer survives this point: every lookup above is finished.
   table_.qsbr().quiescent(index_);
@@ -80,7 +79,7 @@ void Worker::process_burst(uint8_t port_index, rte_mbuf** frames, uint16_t count
   // Second pass: act on the verdicts, transmit grouped per port.
   for (uint16_t i = 0; i < count; ++i) {
     switch (verdicts[i].action) {
-      case Action::send: ports_[verdicts[i].port_index].tx.push(frames[i], counters_); break;
+      case Action::send: tx_[verdicts[i].port_index].push(frames[i], counters_); break;
       case Action::drop:
         counters_.drop(verdicts[i].reason);
         rte_pktmbuf_free(frames[i]);
@@ -108,7 +107,7 @@ Worker::Verdict Worker::answer(uint8_t port_index, rte_mbuf* mbuf, const packet:
                                const BurstClock& clock) noexcept {
   const std::span<uint8_t> frame(rte_pktmbuf_mtod(mbuf, uint8_t*),
                                  size_t{mbuf->data_len} + rte_pktmbuf_tailroom(mbuf));
-  const auto reply = answer_locally(frame, view, ports_[port_index].setup, neighbours_, clock.ms);
+  const auto reply = answer_locally(frame, view, port_setups_[port_index], neighbours_, clock.ms);
   if (!reply) return drop(reply.drop());
   if (reply->size == 0) return {Action::absorbed};
   mbuf->data_len = static_cast<uint16_t>(reply->size);
@@ -118,51 +117,29 @@ Worker::Verdict Worker::answer(uint8_t port_index, rte_mbuf* mbuf, const packet:
   return {Action::send, port_index};
 }
 
-int Worker::port_index_of(uint16_t port_id) const noexcept {
-  for (uint8_t i = 0; i < port_count_; ++i)
-    if (ports_[i].setup.port_id == port_id) return i;
-  return -1;
-}
-
 Worker::Verdict Worker::relay_media(uint8_t port_index, rte_mbuf* mbuf, const packet::FrameView& view,
                                     const BurstClock& clock) noexcept {
-  const PortSetup& in = ports_[port_index].setup;
-  if (!view.src_mac.is_multicast() && on_link(in.addresses, view.src.address))
-    neighbours_.learn(view.src.address, view.src_mac, clock.ms);
-
+  ForwardContext context{table_, {port_setups_.data(), port_count_}, neighbours_};
   const std::span<uint8_t> room(static_cast<uint8_t*>(mbuf->buf_addr), mbuf->buf_len);
-  const size_t payload_at = size_t{mbuf->data_off} + view.payload_offset;
-  const auto decision = decide_media(table_, view, room.subspan(payload_at), clock);
-  if (!decision) return drop(decision.drop());
-  const int out_index = port_index_of(decision->entry->egress.port_id);
-  if (out_index < 0) return drop(DropReason::unhandled);  // control named a port we do not poll
-  Port& out = ports_[static_cast<size_t>(out_index)];
-  const auto hop = next_hop(out.setup.addresses, decision->destination.address);
-  if (!hop) return drop(DropReason::no_neighbour);
-  const packet::MacAddress* mac = neighbours_.find(*hop, clock.ms);
-
-  const auto headers = egress_headers(decision->entry->egress, decision->destination,
-                                      mac ? *mac : packet::MacAddress{}, out.setup);
-  const auto start = rewrite_in_place(room, payload_at, decision->payload_size, headers);
-  if (!start) return drop(start.drop());
-  const size_t size = packet::header_size(headers) + decision->payload_size;
-  mbuf->data_off = static_cast<uint16_t>(*start);
-  mbuf->data_len = static_cast<uint16_t>(size);
-  mbuf->pkt_len = static_cast<uint32_t>(size);
+  const auto out = forward_media(context, port_index, room, mbuf->data_off, view, clock);
+  if (!out) return drop(out.drop());
+  mbuf->data_off = static_cast<uint16_t>(out->data_off);
+  mbuf->data_len = static_cast<uint16_t>(out->data_len);
+  mbuf->pkt_len = static_cast<uint32_t>(out->data_len);
   mbuf->ol_flags = 0;
-  if (out.setup.tx_udp_checksum || out.setup.tx_ipv4_checksum) {
-    const bool v4 = headers.dst.address.is_v4();
-    mbuf->l2_len = static_cast<uint16_t>(headers.l2.size());
-    mbuf->l3_len = static_cast<uint16_t>(v4 ? packet::kIpv4HeaderSize : packet::kIpv6HeaderSize);
-    mbuf->ol_flags = v4 ? RTE_MBUF_F_TX_IPV4 : RTE_MBUF_F_TX_IPV6;
-    if (out.setup.tx_udp_checksum) mbuf->ol_flags |= RTE_MBUF_F_TX_UDP_CKSUM;
-    if (v4 && out.setup.tx_ipv4_checksum) mbuf->ol_flags |= RTE_MBUF_F_TX_IP_CKSUM;
+  const PortSetup& setup = port_setups_[out->port_index];
+  if (setup.tx_udp_checksum || setup.tx_ipv4_checksum) {
+    mbuf->l2_len = out->l2_len;
+    mbuf->l3_len = static_cast<uint16_t>(out->v4 ? packet::kIpv4HeaderSize : packet::kIpv6HeaderSize);
+    mbuf->ol_flags = out->v4 ? RTE_MBUF_F_TX_IPV4 : RTE_MBUF_F_TX_IPV6;
+    if (setup.tx_udp_checksum) mbuf->ol_flags |= RTE_MBUF_F_TX_UDP_CKSUM;
+    if (out->v4 && setup.tx_ipv4_checksum) mbuf->ol_flags |= RTE_MBUF_F_TX_IP_CKSUM;
   }
-  counters_.add(decision->rtcp ? Counter::rtcp_packets : Counter::rtp_packets);
-  if (mac) return {Action::send, static_cast<uint8_t>(out_index)};
+  counters_.add(out->rtcp ? Counter::rtcp_packets : Counter::rtp_packets);
+  if (out->resolved) return {Action::send, out->port_index};
 
-  solicit(static_cast<uint8_t>(out_index), *hop, clock.ms);
-  if (!held_.push({mbuf, static_cast<uint8_t>(out_index), *hop, clock.ms}))
+  solicit(out->port_index, out->next_hop, clock.ms);
+  if (!held_.push({mbuf, out->port_index, out->next_hop, clock.ms}))
     return drop(DropReason::no_neighbour);
   counters_.add(Counter::held_packets);
   return {Action::held};

@@ -53,10 +53,6 @@ class alignas(64) Worker {
     uint8_t port_index = 0;
     packet::DropReason reason = packet::DropReason::unhandled;
   };
-  struct Port {
-    PortSetup setup;
-    TxBuffer tx;
-  };
 
   void process_burst(uint8_t port_index, rte_mbuf** frames, uint16_t count, const BurstClock& clock) noexcept;
   Verdict decide(uint8_t port_index, rte_mbuf* mbuf, const BurstClock& clock) noexcept;
@@ -66,7 +62,6 @@ class alignas(64) Worker {
                  const BurstClock& clock) noexcept;
   void solicit(uint8_t port_index, const IpAddress& next_hop, uint64_t now_ms) noexcept;
   void release_held(const BurstClock& clock) noexcept;
-  int port_index_of(uint16_t port_id) const noexcept;
   BurstClock now() const noexcept;
 
   static Verdict drop(packet::DropReason reason) noexcept { return {Action::drop, 0, reason}; }
@@ -77,7 +72,8 @@ class alignas(64) Worker {
   rte_mempool* pool_;
   uint64_t ticks_per_ms_;
   uint8_t port_count_;
-  std::array<Port, kMaxPorts> ports_;
+  std::array<PortSetup, kMaxPorts> port_setups_;
+  std::array<TxBuffer, kMaxPorts> tx_;
   NeighbourTable neighbours_;
   HoldQueue held_;
   std::atomic<bool> stop_{false};

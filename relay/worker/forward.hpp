@@ -1,0 +1,47 @@
+// The whole media path for one received UDP frame, on a plain buffer: neighbour learning
+// from the sender, decide_media, next hop, and the in-place header rewrite. The worker
+// wraps it with mbuf bookkeeping; the micro benchmark calls it directly without EAL.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+#include "relay/packet/address.hpp"
+#include "relay/packet/ethernet.hpp"
+#include "relay/packet/frame.hpp"
+#include "relay/packet/result.hpp"
+#include "relay/table/forwarding_table.hpp"
+#include "relay/worker/media_path.hpp"
+#include "relay/worker/neighbour_table.hpp"
+#include "relay/worker/worker_config.hpp"
+
+namespace rr::worker {
+
+// What a worker owns that the media path reads or writes.
+struct ForwardContext {
+  const table::ForwardingTable& table;
+  std::span<const PortSetup> ports;
+  NeighbourTable& neighbours;
+};
+
+struct Forwarded {
+  uint8_t port_index = 0;   // index into ForwardContext::ports
+  size_t data_off = 0;      // the rewritten frame inside the buffer
+  size_t data_len = 0;
+  uint8_t l2_len = 0;       // for checksum offload
+  bool v4 = true;
+  bool rtcp = false;
+  bool resolved = true;     // false: destination MAC is zero, hold and solicit `next_hop`
+  IpAddress next_hop;
+};
+
+// `room` is the whole buffer; the received frame starts at `data_off` and was parsed
+// into `view`. Errors: every media drop reason, plus no_neighbour (no route) and
+// unhandled (control named an egress port this worker does not poll).
+packet::Result<Forwarded> forward_media(ForwardContext& context, uint8_t in_port,
+                                        std::span<uint8_t> room, size_t data_off,
+                                        const packet::FrameView& view,
+                                        const BurstClock& clock) noexcept;
+
+}  // namespace rr::worker
