@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   // A benchmark floods its target: the same destination rule as rtpgen.
-  rr::rtpgen::DestinationPolicy policy{rr::rtpgen::in_private_network_namespace(), allow_any};
+  rr::rtpgen::DestinationPolicy policy = rr::rtpgen::DestinationPolicy::for_this_process(allow_any);
   if (std::string refused = policy.check(*endpoint); !refused.empty()) {
     std::cerr << "ngbench: " << refused << '\n';
     return 1;

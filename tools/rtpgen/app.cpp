@@ -128,7 +128,7 @@ int run_pair(const Options& o, const DestinationPolicy& policy, const TrafficOpt
 }  // namespace
 
 int run(const Options& o, const std::atomic<bool>* stop, std::ostream& out, std::ostream& err) {
-  const DestinationPolicy policy{in_private_network_namespace(), o.allow_any_destination};
+  const DestinationPolicy policy = DestinationPolicy::for_this_process(o.allow_any_destination);
   const TrafficOptions traffic{static_cast<uint64_t>(std::llround(o.drain_s * 1e9)), stop};
   switch (o.mode) {
     case Mode::sink: return run_sink(o, traffic, out, err);
