@@ -31,6 +31,7 @@ inline constexpr const char* kNoSdp = "No SDP body in message";
 inline constexpr const char* kBadSdp = "Failed to parse SDP";
 inline constexpr const char* kUnknownCall = "Unknown call-id";
 inline constexpr const char* kUnknownTag = "Unknown tag";
+inline constexpr const char* kSameTags = "from-tag and to-tag are the same";
 inline constexpr const char* kDeleteNotFound = "Call-ID not found or tags didn't match";
 inline constexpr const char* kSessionLimit = "Parallel session limit reached";
 inline constexpr const char* kNoPorts = "Ran out of ports";

@@ -13,6 +13,8 @@ std::optional<Error> check_keys(const SdpRequest& request, bool needs_to_tag) {
   if (request.from_tag.empty()) return Error{ErrorKind::bad_request, reason::kNoFromTag};
   if (needs_to_tag && request.to_tag.empty()) return Error{ErrorKind::bad_request, reason::kNoToTag};
   if (request.sdp.empty()) return Error{ErrorKind::bad_request, reason::kNoSdp};
+  // One leg on both ends would alias the offerer's and the receiver's ports.
+  if (request.to_tag == request.from_tag) return Error{ErrorKind::bad_request, reason::kSameTags};
   return std::nullopt;
 }
 
@@ -114,6 +116,7 @@ Outcome<SdpResult> Sessions::answer(const AnswerRequest& request) {
   if (peer != request.to_tag) {
     Leg& from = call.legs[peer];
     Leg& to = call.legs[request.to_tag];
+    release_leg(to);  // a losing fork answering again holds nothing, but never leak
     to.tag = request.to_tag;
     to.media = std::move(from.media);
     from.media.clear();

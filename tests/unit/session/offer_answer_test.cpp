@@ -131,6 +131,8 @@ struct RefusalCase {
 
 TEST_F(OfferAnswer, RefusalsUseRtpengineWording) {
   const std::string sdp = audio_sdp("192.0.2.10", 4000);
+  OfferRequest same_tags = offer_request("c", "A", sdp);
+  same_tags.to_tag = "A";
   OfferRequest unknown_interface = offer_request("c", "A", sdp);
   unknown_interface.direction = {"nope", "pub"};
   const RefusalCase cases[] = {
@@ -142,6 +144,7 @@ TEST_F(OfferAnswer, RefusalsUseRtpengineWording) {
                                              "c=IN IP4 h.example\r\nt=0 0\r\nm=audio 4 RTP/AVP 0\r\n"),
        reason::kBadSdp},
       {"unknown interface", unknown_interface, reason::kUnknownInterface},
+      {"to-tag equals from-tag", same_tags, reason::kSameTags},
   };
   for (const RefusalCase& c : cases) {
     const auto result = sessions.offer(c.request);
@@ -160,6 +163,8 @@ TEST_F(OfferAnswer, AnswerRefusals) {
   ASSERT_TRUE(sessions.offer(offer_request("c1", "A", audio_sdp("192.0.2.10", 4000))).ok());
   EXPECT_EQ(sessions.answer(answer_request("c1", "X", "B", sdp)).error().reason,
             reason::kUnknownTag);
+  EXPECT_EQ(sessions.answer(answer_request("c1", "A", "A", sdp)).error().reason,
+            reason::kSameTags);
 }
 
 TEST_F(OfferAnswer, DisabledMediaGetsNoPorts) {
