@@ -1,0 +1,19 @@
+#include "tests/network/support/topology.hpp"
+
+namespace rr::netlab {
+
+Topology::Topology() {
+  caller_link_.attach_host(caller_ns_, {kCallerSide.host_address, 24, kCallerSide.relay_address});
+  callee_link_.attach_host(callee_ns_, {kCalleeSide.host_address, 24, kCalleeSide.relay_address});
+}
+
+RelayOptions Topology::relay_options(const std::string& binary, Driver driver) const {
+  RelayOptions options;
+  options.binary = binary;
+  options.driver = driver;
+  options.ports = {{kCallerSide.relay_interface, kCallerSide.relay_address, 24, caller_link_.root_end()},
+                   {kCalleeSide.relay_interface, kCalleeSide.relay_address, 24, callee_link_.root_end()}};
+  return options;
+}
+
+}  // namespace rr::netlab
