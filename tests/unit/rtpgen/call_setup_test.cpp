@@ -25,12 +25,6 @@ std::function<std::string(const std::string&)> relay(std::string relay_address) 
   };
 }
 
-size_t count(const std::vector<std::string>& requests, const std::string& needle) {
-  size_t n = 0;
-  for (const std::string& r : requests) n += r.find(needle) != std::string::npos;
-  return n;
-}
-
 TEST(CallSetup, EachSideSendsWhereTheOtherSidesReplySays) {
   test::FakeServer server(relay("127.0.0.1"));
   ngclient::Client client(*Endpoint::parse(server.address()), {2000, 1});
@@ -42,10 +36,10 @@ TEST(CallSetup, EachSideSendsWhereTheOtherSidesReplySays) {
   // A sends to the port in the answer's SDP (sent to A), B to the one in the offer's.
   EXPECT_EQ(plan.a_destinations[0].to_endpoint()->port, 30002);
   EXPECT_EQ(plan.b_destinations[0].to_endpoint()->port, 30000);
-  EXPECT_EQ(count(server.requests(), "m=audio 40000"), 3u);  // offers carry A's socket
-  EXPECT_EQ(count(server.requests(), "m=audio 40002"), 3u);  // answers carry B's
+  EXPECT_EQ(server.count("m=audio 40000"), 3u);  // offers carry A's socket
+  EXPECT_EQ(server.count("m=audio 40002"), 3u);  // answers carry B's
   EXPECT_EQ(tear_down_calls(client, plan.calls), 0u);
-  EXPECT_EQ(count(server.requests(), "6:delete"), 3u);
+  EXPECT_EQ(server.count("6:delete"), 3u);
 }
 
 TEST(CallSetup, RefusesARelayThatPointsOffTheHost) {

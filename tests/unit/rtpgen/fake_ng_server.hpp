@@ -39,6 +39,12 @@ class FakeServer {
     std::lock_guard lock(mutex_);
     return requests_;
   }
+  // Requests received so far that contain `needle` (e.g. "6:delete").
+  size_t count(const std::string& needle) const {
+    size_t n = 0;
+    for (const std::string& r : requests()) n += r.find(needle) != std::string::npos;
+    return n;
+  }
 
  private:
   void serve() {

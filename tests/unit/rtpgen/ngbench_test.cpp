@@ -20,12 +20,6 @@ ngclient::UdpSocket connect_to(const test::FakeServer& server) {
   return socket;
 }
 
-size_t count(const std::vector<std::string>& requests, const std::string& needle) {
-  size_t n = 0;
-  for (const std::string& r : requests) n += r.find(needle) != std::string::npos;
-  return n;
-}
-
 TEST(Ngbench, CyclesAgainstAServerThatSaysOk) {
   test::FakeServer server("d6:result2:oke");
   ngclient::UdpSocket socket = connect_to(server);
@@ -39,7 +33,7 @@ TEST(Ngbench, CyclesAgainstAServerThatSaysOk) {
   EXPECT_GE(offer.rtt.count(), result.cycles);
   EXPECT_EQ(offer.errors + offer.timeouts + del.errors + del.timeouts, 0u);
   // Every started cycle finishes with a delete (the finish period lets them).
-  EXPECT_EQ(count(server.requests(), "6:delete"), count(server.requests(), "5:offer"));
+  EXPECT_EQ(server.count("6:delete"), server.count("5:offer"));
   std::ostringstream table;
   print_markdown({"x", 4, 0.2}, result, table);
   EXPECT_NE(table.str().find("| offer |"), std::string::npos);
@@ -59,7 +53,7 @@ TEST(Ngbench, ErrorRepliesAreCountedAndTheCallIsStillDeleted) {
   EXPECT_GT(result.stages[0].errors, 0u);
   EXPECT_EQ(result.stages[0].first_error, "nope");
   EXPECT_EQ(result.stages[1].rtt.count(), 0u);  // no answer after a failed offer
-  EXPECT_EQ(count(server.requests(), "6:delete"), count(server.requests(), "5:offer"));
+  EXPECT_EQ(server.count("6:delete"), server.count("5:offer"));
 }
 
 TEST(Ngbench, SilentServerTimesOutAfterRetransmissions) {
