@@ -36,7 +36,7 @@ struct SamplerOptions {
 
 class ControlSampler {
  public:
-  ControlSampler(ControlSources sources, SamplerOptions options = {})
+  explicit ControlSampler(ControlSources sources, SamplerOptions options = {})
       : sources_(std::move(sources)), options_(options) {}
 
   // Control thread: read every source and publish the result. Call it from the tick.
