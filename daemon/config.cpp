@@ -42,6 +42,10 @@ po::options_description describe_options() {
      "seconds after which any call is torn down; 0 disables")
     ("max-sessions", po::value<std::string>()->default_value("-1"),
      "parallel calls allowed; -1 unlimited; beyond it offers fail with 'Parallel session limit reached'")
+    ("learning-packets", po::value<std::string>()->default_value("5"),
+     "packets at the start of a stream during which its source may latch (RTP Bleed defence)")
+    ("learning-ms", po::value<std::string>()->default_value("3000"),
+     "milliseconds after a stream's first packet during which its source may latch")
     ("log-level,L", po::value<std::string>()->default_value("info"),
      "trace, debug, info, warn, error, critical, off, or a syslog level 0-7 as in rtpengine");
 
@@ -105,6 +109,8 @@ std::optional<std::string> fill(const po::variables_map& vm, Config& c) {
   take("silent-timeout", text("silent-timeout"), seconds, [&](auto x) { c.silent_timeout = static_cast<unsigned>(x); });
   take("final-timeout", text("final-timeout"), seconds, [&](auto x) { c.final_timeout = static_cast<unsigned>(x); });
   take("max-sessions", text("max-sessions"), [](auto& s) { return parse_signed(s, -1, 10000000); }, [&](auto x) { c.max_sessions = static_cast<int>(x); });
+  take("learning-packets", text("learning-packets"), [](auto& s) { return parse_unsigned(s, 1000000); }, [&](auto x) { c.learning_packets = static_cast<uint32_t>(x); });
+  take("learning-ms", text("learning-ms"), [](auto& s) { return parse_unsigned(s, 3600000); }, [&](auto x) { c.learning_ms = static_cast<uint32_t>(x); });
   take("log-level", text("log-level"), parse_log_level, [&](auto x) { c.log_level = x; });
   c.dpdk_profile = text("dpdk-profile");
   if (!error && c.dpdk_profile.empty()) error = bad("dpdk-profile", "", "expected a profile name or path");

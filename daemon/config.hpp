@@ -45,7 +45,11 @@ struct Config {
   unsigned silent_timeout = 3600;  // the same for calls on hold (sendonly/inactive)
   unsigned final_timeout = 0;      // hard cap on call duration; 0 = none
   int max_sessions = -1;           // -1 = unlimited; at the limit offers get rtpengine's error
-  std::string log_level = "info";  // trace debug info warn error critical off (or syslog 0–7)
+  std::string log_level = "info";
+  // The latching window (RTP Bleed defence): a stream's source may latch only during its first
+  // learning-packets packets and learning-ms milliseconds; strict-source then drops strangers.
+  uint32_t learning_packets = 5;
+  uint32_t learning_ms = 3000;  // trace debug info warn error critical off (or syslog 0–7)
 
   std::string dpdk_profile = "dev-tap";  // a name in dpdk-config/profiles or a path
   std::vector<std::string> dpdk_args;    // extra EAL arguments appended to the profile's

@@ -1,5 +1,6 @@
 #include "daemon/data_plane.hpp"
 
+#include <rte_cycles.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -109,6 +110,14 @@ std::optional<StartError> DataPlane::launch_workers(const Config& config) {
     spdlog::info("worker {} polling on lcore {}", index, lcore);
   }
   return std::nullopt;
+}
+
+uint64_t DataPlane::tsc_hz() const { return rte_get_tsc_hz(); }
+
+uint16_t DataPlane::port_of(const std::string& interface) const {
+  // Every interface has a port: config's cross_check refuses an interface without one.
+  auto it = std::find_if(interfaces_.begin(), interfaces_.end(), [&](const auto& i) { return i.name == interface; });
+  return it == interfaces_.end() ? 0 : it->port_id;
 }
 
 void DataPlane::stop_workers() {

@@ -43,6 +43,8 @@ class DataPlane {
   const std::vector<Interface>& interfaces() const { return interfaces_; }
   const dpdk::Mempool& mempool() const { return *pool_; }
   bool hugepages() const { return eal_->hugepages(); }
+  uint64_t tsc_hz() const;                           // the workers' time base
+  uint16_t port_of(const std::string& interface) const;  // DPDK port carrying that interface
 
  private:
   DataPlane() = default;

@@ -10,9 +10,8 @@
 #include <cstdlib>
 #include <system_error>
 
-#include "control/ng/processor.hpp"
-#include "control/ng/udp_server.hpp"
 #include "daemon/config.hpp"
+#include "daemon/control_plane.hpp"
 #include "daemon/data_plane.hpp"
 #include "daemon/logging.hpp"
 #include "daemon/signals.hpp"
@@ -32,15 +31,13 @@ int run(const rr::daemon::Config& config) {
   }
   auto& data_plane = *std::get<std::unique_ptr<DataPlane>>(started);
 
-  rr::ng::RequestProcessor processor(nullptr, {});
-  std::unique_ptr<rr::ng::UdpServer> server;
-  try {
-    server = std::make_unique<rr::ng::UdpServer>(config.listen_ng, processor);
-  } catch (const std::system_error& e) {
-    spdlog::critical("listen-ng: {}", e.what());
-    return 1;
+  auto control_started = rr::daemon::ControlPlane::start(config, data_plane);
+  if (auto* error = std::get_if<StartError>(&control_started)) {
+    spdlog::critical("{}", error->message);
+    return error->exit_code;
   }
-  for (const auto& endpoint : server->local_endpoints()) {
+  auto& control = *std::get<std::unique_ptr<rr::daemon::ControlPlane>>(control_started);
+  for (const auto& endpoint : control.server().local_endpoints()) {
     spdlog::info("ng listening on {}", endpoint.to_string());
   }
   for (const auto& i : config.interfaces) {
@@ -53,11 +50,10 @@ int run(const rr::daemon::Config& config) {
   {
     rr::daemon::StopSignalWaiter waiter([&](int signal) {
       spdlog::info("{}: stopping", signal == SIGTERM ? "SIGTERM" : "SIGINT");
-      server->stop();
+      control.stop();
     });
-    server->run([&] { data_plane.table().reclaim(); });
+    control.run();
   }
-  server.reset();
   spdlog::info("stopped");
   return 0;
 }

@@ -1,0 +1,63 @@
+#include "daemon/control_plane.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <random>
+#include <system_error>
+
+namespace rr::daemon {
+
+session::SessionsConfig sessions_config(const Config& config) {
+  session::SessionsConfig result;
+  for (const auto& i : config.interfaces) {
+    auto it = std::find_if(result.interfaces.begin(), result.interfaces.end(),
+                           [&](const auto& s) { return s.name == i.name; });
+    if (it == result.interfaces.end()) {
+      it = result.interfaces.insert(result.interfaces.end(), {.name = i.name});
+      it->range.port_min = config.port_min;
+      it->range.port_max = config.port_max;
+    }
+    it->addresses.push_back(i.address);
+  }
+  result.max_sessions = config.max_sessions < 0 ? 0 : static_cast<size_t>(config.max_sessions);
+  result.timeouts.timeout = std::chrono::seconds(config.timeout);
+  result.timeouts.silent_timeout = std::chrono::seconds(config.silent_timeout);
+  result.timeouts.final_timeout = std::chrono::seconds(config.final_timeout);
+  // Spread port use across restarts, so a restarted relay does not hand out the ports that
+  // late packets of its previous life may still be arriving on.
+  result.port_seed = std::random_device{}();
+  return result;
+}
+
+std::variant<std::unique_ptr<ControlPlane>, StartError> ControlPlane::start(const Config& config,
+                                                                            DataPlane& data_plane) {
+  std::unique_ptr<ControlPlane> plane(new ControlPlane());
+  auto sessions = sessions_config(config);
+
+  dataplane::DataplaneConfig forwarding{.ticks_per_second = data_plane.tsc_hz()};
+  forwarding.learning_window = {config.learning_packets, config.learning_ms};
+  for (const auto& interface : sessions.interfaces) {
+    forwarding.port_ids.push_back(data_plane.port_of(interface.name));
+  }
+  plane->forwarding_ = std::make_unique<dataplane::TableForwarding>(data_plane.table(), std::move(forwarding));
+  plane->sessions_ = std::make_unique<session::Sessions>(std::move(sessions), *plane->forwarding_);
+  plane->handler_ = std::make_unique<commands::SessionHandler>(*plane->sessions_);
+  plane->processor_ = std::make_unique<ng::RequestProcessor>(plane->handler_.get(), ng::ProcessorOptions{});
+  try {
+    plane->server_ = std::make_unique<ng::UdpServer>(config.listen_ng, *plane->processor_);
+  } catch (const std::system_error& e) {
+    return StartError{1, std::string("listen-ng: ") + e.what()};
+  }
+  return plane;
+}
+
+void ControlPlane::run() {
+  server_->run([this] {
+    if (size_t ended = sessions_->tick(); ended > 0) spdlog::debug("{} call(s) timed out", ended);
+  });
+}
+
+void ControlPlane::stop() noexcept { server_->stop(); }
+
+}  // namespace rr::daemon
