@@ -6,11 +6,17 @@ namespace rr::metrics {
 
 namespace {
 
+// Length-prefixed fields, so that no call-id or tag a client sends can make two streams'
+// keys collide.
 std::string stream_key(const StreamLabels& labels) {
-  // '\n' cannot appear in a call-id or tag that reached us through SDP/ng framing safely
-  // enough to collide; a collision would only misattribute bytes between two streams.
-  return labels.call_id + '\n' + labels.leg + '\n' + std::to_string(labels.media) + '\n' +
-         labels.direction;
+  std::string key;
+  for (const std::string* field : {&labels.call_id, &labels.leg, &labels.direction}) {
+    key += std::to_string(field->size());
+    key += ':';
+    key += *field;
+  }
+  key += std::to_string(labels.media);
+  return key;
 }
 
 }  // namespace

@@ -161,6 +161,17 @@ TEST(ControlCollector, ReplacedStreamWithTheSameLabelsKeepsBytesMonotonic) {
   EXPECT_EQ(scrape(f.collector).at("rtp_relay_media_bytes_total"), 1000);
 }
 
+TEST(ControlCollector, CraftedCallIdsCannotMergeTwoStreamsBytes) {
+  ControlFixture f;
+  // Joined with a separator these two would be the same key.
+  f.sessions.streams_ = {make_stream("a\nb", "c", 1, "caller_to_callee", 1, 1, 1, 100),
+                         make_stream("a", "b\nc", 1, "caller_to_callee", 1, 1, 1, 50)};
+  f.sampler.sample();
+  f.sessions.streams_.erase(f.sessions.streams_.begin());
+  f.sampler.sample();
+  EXPECT_EQ(scrape(f.collector).at("rtp_relay_media_bytes_total"), 150);
+}
+
 TEST(ControlCollector, LabelValuesFromTheNetworkAreEscaped) {
   ControlFixture f;
   f.sessions.streams_ = {make_stream("evil\"}\\\nx", "a", 1, "caller_to_callee", 1, 1, 1)};
