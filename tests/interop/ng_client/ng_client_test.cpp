@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "tests/interop/support/media_relay.hpp"
+#include "tests/interop/support/relay_kind.hpp"
 #include "tests/network/support/command.hpp"
 #include "tools/ngclient/calls.hpp"
 
@@ -48,12 +48,7 @@ const std::vector<Step>& call_steps() {
   return steps;
 }
 
-struct RelayKind {
-  const char* name;
-  std::unique_ptr<MediaRelay> (*start)();
-};
-
-void PrintTo(const RelayKind& kind, std::ostream* out) { *out << kind.name; }
+using NgRelay = RelayKind<>;
 
 std::unique_ptr<MediaRelay> rtp_relay_on_null() {
   netlab::RelayOptions options;
@@ -67,7 +62,7 @@ std::unique_ptr<MediaRelay> rtpengine_on_loopback() {
   return start_rtpengine({{"", IpAddress::v4(127, 0, 0, 1), 8, ""}}, 41000, 41099);
 }
 
-class NgClient : public testing::TestWithParam<RelayKind> {};
+class NgClient : public testing::TestWithParam<NgRelay> {};
 
 TEST_P(NgClient, DrivesEveryCommandOfACall) {
   ASSERT_EQ(geteuid(), 0u) << "the relay's EAL needs root";
@@ -95,9 +90,9 @@ TEST_P(NgClient, DrivesEveryCommandOfACall) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Relays, NgClient,
-                         testing::Values(RelayKind{"rtp_relay", rtp_relay_on_null},
-                                         RelayKind{"rtpengine_reference", rtpengine_on_loopback}),
-                         [](const auto& test_info) { return std::string(test_info.param.name); });
+                         testing::Values(NgRelay{"rtp_relay", rtp_relay_on_null},
+                                         NgRelay{"rtpengine_reference", rtpengine_on_loopback}),
+                         RelayKindName());
 
 }  // namespace
 }  // namespace rr::interop

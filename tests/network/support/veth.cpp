@@ -81,7 +81,7 @@ void VethPair::attach_host(const Namespace& ns, const HostAddress& address) {
             address.gateway.to_string(), "dev", host_end_});
 }
 
-void VethPair::address_root_end(const IpAddress& address, uint8_t prefix_length) {
+void VethPair::address_root_end(const IpAddress& address, uint8_t prefix_length) const {
   must_run({"ip", address.is_v4() ? "-4" : "-6", "addr", "add",
             address.to_string() + "/" + std::to_string(prefix_length), "dev", root_end_});
 }

@@ -33,7 +33,7 @@ class VethPair {
   // Moves the host end into `ns` as `address`/prefix with a default route via the gateway.
   void attach_host(const Namespace& ns, const HostAddress& address);
   // Gives the root end a kernel address: a signalling link (SIP) rather than a DPDK port.
-  void address_root_end(const IpAddress& address, uint8_t prefix_length);
+  void address_root_end(const IpAddress& address, uint8_t prefix_length) const;
 
  private:
   std::string root_end_, host_end_;
