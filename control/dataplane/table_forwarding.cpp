@@ -57,7 +57,7 @@ bool TableForwarding::publish_media(const session::MediaPath& path) {
     entry->clock_rate = path.clock_rate;
     entry->learning = learning;
     entry->expected_source = expected;
-    entry->egress = {config_.port_ids[to.interface], egress_source, 64, config_.dscp,
+    entry->egress = {config_.port_ids[to.interface], egress_source, 64, path.dscp,
                      table::latched_of(peer)};
     entry->state = state;
     return entry;

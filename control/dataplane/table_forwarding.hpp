@@ -16,7 +16,6 @@ struct DataplaneConfig {
   std::vector<uint16_t> port_ids;  // DPDK port per session interface index
   uint64_t ticks_per_second = 1'000'000'000;  // the workers' time base (rte_get_tsc_hz())
   table::LearningWindow learning_window;
-  uint8_t dscp = 46;  // EF
 };
 
 class TableForwarding final : public session::Forwarding {

@@ -33,6 +33,7 @@ struct MediaPath {
   ForwardSide a, b;
   Learning learning;
   uint32_t clock_rate = 8000;
+  uint8_t dscp = 46;  // EF; rtpengine's "TOS" key carries the whole byte (184 = 46 << 2)
   bool operator==(const MediaPath&) const = default;
 };
 

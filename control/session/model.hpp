@@ -71,6 +71,7 @@ struct Call {
   std::string tag_a, tag_b;  // the active pairing: offerer and answerer ("" until answered)
   bool answered = false;
   Learning learning;
+  uint8_t dscp = 46;  // from the latest request's TOS
   std::map<uint32_t, MediaPath> published;  // by media index: what the data plane relays now
 
   const std::string& peer_of(const std::string& tag) const { return tag == tag_a ? tag_b : tag_a; }

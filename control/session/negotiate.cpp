@@ -119,17 +119,21 @@ Outcome<std::string> apply_offer(const sdp::Sdp& sdp, const SdpRequest& request,
       request.rtcp_mux == RtcpMuxMode::require ? ports::Need::single : ports::Need::pair;
 
   std::vector<Staged> staged(sdp.media.size());
+  auto fail = [&](ErrorKind kind, const char* why) {
+    rollback(interfaces, staged);
+    return Error{kind, why};
+  };
   for (size_t i = 0; i < sdp.media.size(); ++i) {
     const sdp::Media& m = sdp.media[i];
     if (m.disabled()) continue;
     Staged& s = staged[i];
     s.peer = peer_media(sdp, m, request);
-    if (!s.peer) return rollback(interfaces, staged), Error{ErrorKind::bad_request, reason::kBadSdp};
+    if (!s.peer) return fail(ErrorKind::bad_request, reason::kBadSdp);
     const Family offerer_family = s.peer->rtp.address.family;
     const Family receiver_family = request.address_family.value_or(offerer_family);
     if (!interfaces.has_family(sides.offerer, offerer_family) ||
         !interfaces.has_family(sides.receiver, receiver_family))
-      return rollback(interfaces, staged), Error{ErrorKind::bad_request, reason::kAddressFamily};
+      return fail(ErrorKind::bad_request, reason::kAddressFamily);
 
     const Media* old_offerer = i < offerer.media.size() ? &offerer.media[i] : nullptr;
     const Media* old_receiver = i < receiver.media.size() ? &receiver.media[i] : nullptr;
@@ -141,7 +145,7 @@ Outcome<std::string> apply_offer(const sdp::Sdp& sdp, const SdpRequest& request,
         stage_ports(interfaces, old_receiver ? old_receiver->relay : std::nullopt,
                     !moved || request.flags.port_latching, sides.receiver, receiver_family,
                     receiver_need, s.receiver_ports, s.receiver_new);
-    if (!ok) return rollback(interfaces, staged), Error{ErrorKind::ports_exhausted, reason::kNoPorts};
+    if (!ok) return fail(ErrorKind::ports_exhausted, reason::kNoPorts);
   }
 
   // Commit: from here on nothing fails.

@@ -51,6 +51,15 @@ void Sessions::touch(Call& call) {
   call.last_signal_unix = config_.unix_now();
 }
 
+// What every successful offer/answer does last: the request's per-call settings, the
+// signalling time, and the data plane brought in step.
+void Sessions::apply_signalled(Call& call, const SdpRequest& request) {
+  call.learning = learning_of(request.flags);
+  if (request.tos) call.dscp = static_cast<uint8_t>(*request.tos >> 2);
+  touch(call);
+  sync_forwarding(call);
+}
+
 Outcome<Call*> Sessions::call_for_offer(const OfferRequest& request) {
   auto it = calls_.find(request.call_id);
   if (it != calls_.end()) {
@@ -92,9 +101,7 @@ Outcome<SdpResult> Sessions::offer(const OfferRequest& request) {
   }
   ++stats_.offers;
   if (!existed) ++stats_.managed_sessions;
-  call.learning = learning_of(request.flags);
-  touch(call);
-  sync_forwarding(call);
+  apply_signalled(call, request);
   return with_warnings(std::move(sdp.value()), request);
 }
 
@@ -128,9 +135,7 @@ Outcome<SdpResult> Sessions::answer(const AnswerRequest& request) {
   if (!sdp) return sdp.error();
   ++stats_.answers;
   call.answered = true;
-  call.learning = learning_of(request.flags);
-  touch(call);
-  sync_forwarding(call);
+  apply_signalled(call, request);
   return with_warnings(std::move(sdp.value()), request);
 }
 

@@ -57,6 +57,7 @@ class Sessions {
  private:
   Outcome<Call*> call_for_offer(const OfferRequest& request);
   void touch(Call& call);
+  void apply_signalled(Call& call, const SdpRequest& request);
   void release_leg(Leg& leg);
   void end_call(std::map<std::string, Call>::iterator it, TeardownReason reason);
   void sync_forwarding(Call& call);  // publish/retire so the data plane matches the call

@@ -28,7 +28,9 @@ class Dataplane : public ::testing::Test {
 };
 
 TEST_F(Dataplane, AnswerPublishesFourEntriesAndDeleteRetiresThem) {
-  const auto offer = sessions->offer(offer_request("c1", "A", audio_sdp("192.0.2.10", 4000)));
+  OfferRequest request = offer_request("c1", "A", audio_sdp("192.0.2.10", 4000));
+  request.tos = 0x88;  // AF41
+  const auto offer = sessions->offer(request);
   ASSERT_TRUE(offer.ok());
   const uint16_t b_port = media_port(offer.value().sdp);
   EXPECT_EQ(at(b_port), nullptr) << "no media before the answer";
@@ -58,6 +60,7 @@ TEST_F(Dataplane, AnswerPublishesFourEntriesAndDeleteRetiresThem) {
     EXPECT_EQ(entry->egress.source, row.egress_source) << row.port;
     EXPECT_EQ(entry->egress.destination->load(), row.destination) << row.port;
     EXPECT_EQ(entry->egress.port_id, 7) << row.port;
+    EXPECT_EQ(entry->egress.dscp, 34) << row.port << ": TOS 0x88 is DSCP 34";
   }
   EXPECT_EQ(forwarding->stream_counters({relay, a_port}).packets, 0u);
 
