@@ -40,16 +40,13 @@ void set_mux(ParsedRequest& r, std::string_view, Value) {
   r.rtcp_mux = Mode;
 }
 
-template <std::string session::CallRequest::*Member>
-void set_key(ParsedRequest& r, std::string_view name, Value value) {
-  if (value) r.*Member = std::string(*value);
-  else warn_value(r, name, value);
-}
-
-template <std::string session::SdpRequest::*Member>
-void set_text(ParsedRequest& r, std::string_view name, Value value) {
-  if (value) r.*Member = std::string(*value);
-  else warn_value(r, name, value);
+// A string field of the request (call keys, label, transport-protocol).
+template <auto Member>
+void set_string(ParsedRequest& r, std::string_view name, Value value) {
+  if (value)
+    r.*Member = std::string(*value);
+  else
+    warn_value(r, name, value);
 }
 
 void set_ice(ParsedRequest& r, std::string_view name, Value value) {
@@ -67,21 +64,28 @@ void set_ice(ParsedRequest& r, std::string_view name, Value value) {
 void set_rtcp_mux(ParsedRequest& r, std::string_view name, Value value);
 
 void set_direction(ParsedRequest& r, std::string_view name, Value value) {
-  if (value && r.direction.size() < 2) r.direction.emplace_back(*value);
-  else warn_value(r, name, value);
+  if (value && r.direction.size() < 2)
+    r.direction.emplace_back(*value);
+  else
+    warn_value(r, name, value);
 }
 
 void set_family(ParsedRequest& r, std::string_view name, Value value) {
   const std::string v = normalize(value.value_or(""));
-  if (v == "ip4") r.address_family = Family::v4;
-  else if (v == "ip6") r.address_family = Family::v6;
-  else warn_value(r, name, value);
+  if (v == "ip4")
+    r.address_family = Family::v4;
+  else if (v == "ip6")
+    r.address_family = Family::v6;
+  else
+    warn_value(r, name, value);
 }
 
 void set_media_address(ParsedRequest& r, std::string_view name, Value value) {
   std::optional<IpAddress> ip = value ? IpAddress::parse(*value) : std::nullopt;
-  if (ip) r.media_address = ip;
-  else warn_value(r, name, value);
+  if (ip)
+    r.media_address = ip;
+  else
+    warn_value(r, name, value);
 }
 
 std::optional<int64_t> to_int(Value value) {
@@ -95,25 +99,34 @@ std::optional<int64_t> to_int(Value value) {
 
 void set_tos(ParsedRequest& r, std::string_view name, Value value) {
   std::optional<int64_t> tos = to_int(value);
-  if (tos && *tos >= 0 && *tos <= 255) r.tos = static_cast<uint8_t>(*tos);
-  else warn_value(r, name, value);
+  if (tos && *tos >= 0 && *tos <= 255)
+    r.tos = static_cast<uint8_t>(*tos);
+  else
+    warn_value(r, name, value);
 }
 
 void set_delete_delay(ParsedRequest& r, std::string_view name, Value value) {
-  if (std::optional<int64_t> delay = to_int(value)) r.delete_delay = delay;
-  else warn_value(r, name, value);
+  if (std::optional<int64_t> delay = to_int(value))
+    r.delete_delay = delay;
+  else
+    warn_value(r, name, value);
 }
 
 void set_replace(ParsedRequest& r, std::string_view name, Value value) {
   const std::string v = normalize(value.value_or(""));
-  if (v == "origin") r.flags.replace_origin = true;
-  else if (v == "session-connection") r.flags.replace_session_connection = true;
-  else warn_value(r, name, value);
+  if (v == "origin")
+    r.flags.replace_origin = true;
+  else if (v == "session-connection")
+    r.flags.replace_session_connection = true;
+  else
+    warn_value(r, name, value);
 }
 
 void set_supports(ParsedRequest& r, std::string_view name, Value value) {
-  if (normalize(value.value_or("")) == "load-limit") r.supports_load_limit = true;
-  else warn_value(r, name, value);
+  if (normalize(value.value_or("")) == "load-limit")
+    r.supports_load_limit = true;
+  else
+    warn_value(r, name, value);
 }
 
 void set_record_call(ParsedRequest& r, std::string_view name, Value value) {
@@ -152,16 +165,16 @@ constexpr std::array kOptions{
     Option{"direction", set_direction},
     Option{"address-family", set_family},
     Option{"media-address", set_media_address},
-    Option{"transport-protocol", set_text<&session::SdpRequest::transport_protocol>},
-    Option{"label", set_text<&session::SdpRequest::label>},
+    Option{"transport-protocol", set_string<&session::SdpRequest::transport_protocol>},
+    Option{"label", set_string<&session::SdpRequest::label>},
     Option{"tos", set_tos},
     Option{"delete-delay", set_delete_delay},
     Option{"replace", set_replace},
     Option{"supports", set_supports},
-    Option{"call-id", set_key<&session::CallRequest::call_id>},
-    Option{"from-tag", set_key<&session::CallRequest::from_tag>},
-    Option{"to-tag", set_key<&session::CallRequest::to_tag>},
-    Option{"via-branch", set_key<&session::CallRequest::via_branch>},
+    Option{"call-id", set_string<&session::CallRequest::call_id>},
+    Option{"from-tag", set_string<&session::CallRequest::from_tag>},
+    Option{"to-tag", set_string<&session::CallRequest::to_tag>},
+    Option{"via-branch", set_string<&session::CallRequest::via_branch>},
     Option{"sip-message-type", ignore},
     Option{"loop-protect", ignore},  // we never see our own SDP twice: nothing to protect
 };
@@ -203,8 +216,10 @@ void apply_rtpp_flags(ParsedRequest& request, std::string_view text) {
     const size_t end = std::min(text.find_first_of(" \t\r\n", start), text.size());
     const std::string_view token = text.substr(start, end - start);
     const size_t eq = token.find('=');
-    if (eq == std::string_view::npos) apply_option(request, token, std::nullopt);
-    else apply_option(request, token.substr(0, eq), token.substr(eq + 1));
+    if (eq == std::string_view::npos)
+      apply_option(request, token, std::nullopt);
+    else
+      apply_option(request, token.substr(0, eq), token.substr(eq + 1));
     pos = end;
   }
 }

@@ -67,7 +67,7 @@ Value statistics(session::Sessions& sessions, const ParsedRequest&) {
 }
 
 // Indexed by ng::Command (see control/ng/command.hpp); ping is answered by the server.
-constexpr std::array<Handler, ng::kCommands.size()> kHandlers{nullptr, offer, answer, delete_,
+constexpr std::array<Handler, ng::kCommands.size()> kHandlers{nullptr, offer, answer,    delete_,
                                                               query,   list,  statistics};
 static_assert(kHandlers[static_cast<size_t>(ng::Command::delete_)] == delete_ &&
               kHandlers[static_cast<size_t>(ng::Command::statistics)] == statistics);

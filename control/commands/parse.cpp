@@ -10,12 +10,21 @@ namespace {
 
 // Dictionary keys whose value is one string, applied through the option table.
 // Compared after normalize(): "media address" and "media-address" are the same key.
-constexpr std::array<std::string_view, 12> kStringKeys{
-    "call-id", "from-tag", "to-tag", "via-branch", "label", "ice", "transport-protocol",
-    "address-family", "media-address", "record-call", "sip-message-type", "tos"};
+constexpr std::array<std::string_view, 12> kStringKeys{"call-id",
+                                                       "from-tag",
+                                                       "to-tag",
+                                                       "via-branch",
+                                                       "label",
+                                                       "ice",
+                                                       "transport-protocol",
+                                                       "address-family",
+                                                       "media-address",
+                                                       "record-call",
+                                                       "sip-message-type",
+                                                       "tos"};
 // Dictionary keys whose value is a list of strings, each applied as "key=item" (or as a flag).
-constexpr std::array<std::string_view, 5> kListKeys{"replace", "rtcp-mux", "direction",
-                                                    "supports", "flags"};
+constexpr std::array<std::string_view, 5> kListKeys{"replace", "rtcp-mux", "direction", "supports",
+                                                    "flags"};
 
 void apply_list(ParsedRequest& r, std::string_view key, const bencode::Value& list) {
   const bencode::List* items = list.as_list();
@@ -29,8 +38,10 @@ void apply_list(ParsedRequest& r, std::string_view key, const bencode::Value& li
       r.warnings.push_back("Invalid value for '" + std::string(key) + "'");
       continue;
     }
-    if (key == "flags") apply_option(r, *text, std::nullopt);
-    else apply_option(r, key, *text);
+    if (key == "flags")
+      apply_option(r, *text, std::nullopt);
+    else
+      apply_option(r, key, *text);
   }
 }
 
@@ -39,8 +50,10 @@ void apply_received_from(ParsedRequest& r, const bencode::Value& value) {
   const std::string* address =
       list != nullptr && list->size() == 2 ? (*list)[1].as_string() : nullptr;
   std::optional<IpAddress> ip = address ? IpAddress::parse(*address) : std::nullopt;
-  if (ip) r.received_from = ip;
-  else r.warnings.push_back("Invalid value for 'received-from'");
+  if (ip)
+    r.received_from = ip;
+  else
+    r.warnings.push_back("Invalid value for 'received-from'");
 }
 
 std::optional<std::string> text_of(const bencode::Value& value) {
@@ -66,14 +79,18 @@ ParsedRequest parse_request(const bencode::Value& dict) {
       if (const std::string* text = entry.value.as_string()) apply_rtpp_flags(r, *text);
     } else if (key == "delete delay" || key == "delete-delay" || key == "limit") {
       std::optional<int64_t> n = dict.get_int(key);
-      if (key == "limit") r.limit = n;
-      else r.delete_delay = n;
+      if (key == "limit")
+        r.limit = n;
+      else
+        r.delete_delay = n;
     } else if (std::find(kListKeys.begin(), kListKeys.end(), key) != kListKeys.end()) {
       apply_list(r, key, entry.value);
     } else if (std::find(kStringKeys.begin(), kStringKeys.end(), normalize(key)) !=
                kStringKeys.end()) {
-      if (std::optional<std::string> text = text_of(entry.value)) apply_option(r, key, *text);
-      else r.warnings.push_back("Invalid value for '" + std::string(key) + "'");
+      if (std::optional<std::string> text = text_of(entry.value))
+        apply_option(r, key, *text);
+      else
+        r.warnings.push_back("Invalid value for '" + std::string(key) + "'");
     }
     // Any other key belongs to a feature we do not have; rtpengine ignores unknown keys too.
   }

@@ -98,7 +98,8 @@ void add_call_stats(Value& reply, const session::CallSnapshot& call) {
   totals.set("RTP", counters_dict(call.rtp_totals));
   totals.set("RTCP", counters_dict(call.rtcp_totals));
   reply.set("totals", std::move(totals));
-  for (Detail detail : {Detail::full, Detail::no_advertised, Detail::no_streams, Detail::tags_only}) {
+  for (Detail detail :
+       {Detail::full, Detail::no_advertised, Detail::no_streams, Detail::tags_only}) {
     reply.set("tags", tags_dict(call, detail));
     if (bencode::encode(reply).size() <= kMaxStatsReplyBytes) return;
   }

@@ -11,9 +11,12 @@ using table::StreamState;
 
 table::LearningPolicy policy_of(session::LearningMode mode) {
   switch (mode) {
-    case session::LearningMode::asymmetric: return table::LearningPolicy::asymmetric;
-    case session::LearningMode::strict_source: return table::LearningPolicy::strict_source;
-    case session::LearningMode::symmetric: break;
+    case session::LearningMode::asymmetric:
+      return table::LearningPolicy::asymmetric;
+    case session::LearningMode::strict_source:
+      return table::LearningPolicy::strict_source;
+    case session::LearningMode::symmetric:
+      break;
   }
   return table::LearningPolicy::symmetric;
 }
@@ -36,19 +39,20 @@ std::optional<table::EntryKey> TableForwarding::key_of(const Endpoint& relay) co
 bool TableForwarding::publish_media(const session::MediaPath& path) {
   const stats::RtpClock clock(path.clock_rate, config_.ticks_per_second);
   auto states_of = [&](const ForwardSide& side) {
-    return SideStates{std::make_shared<StreamState>(side.peer_rtp, clock),
-                      side.relay_rtcp ? std::make_shared<StreamState>(side.peer_rtcp, clock)
-                                      : nullptr};
+    return SideStates{
+        std::make_shared<StreamState>(side.peer_rtp, clock),
+        side.relay_rtcp ? std::make_shared<StreamState>(side.peer_rtcp, clock) : nullptr};
   };
   const SideStates a = states_of(path.a), b = states_of(path.b);
   const table::LearningConfig learning{policy_of(path.learning.mode), config_.learning_window,
                                        path.learning.media_handover};
 
   // Builds the entry for packets arriving on `relay` from `from`'s peer, leaving toward `to`.
-  auto build = [&](const Endpoint& relay, table::StreamKind kind, const Endpoint& expected,
-                   const std::shared_ptr<StreamState>& state, const ForwardSide& to,
-                   const Endpoint& egress_source, const std::shared_ptr<StreamState>& peer)
-      -> std::unique_ptr<table::ForwardingEntry> {
+  auto build =
+      [&](const Endpoint& relay, table::StreamKind kind, const Endpoint& expected,
+          const std::shared_ptr<StreamState>& state, const ForwardSide& to,
+          const Endpoint& egress_source,
+          const std::shared_ptr<StreamState>& peer) -> std::unique_ptr<table::ForwardingEntry> {
     const std::optional<table::EntryKey> key = key_of(relay);
     if (!key || to.interface >= config_.port_ids.size()) return nullptr;
     auto entry = std::make_unique<table::ForwardingEntry>();
@@ -94,7 +98,8 @@ void TableForwarding::retire_media(const session::MediaPath& path) {
 session::StreamCounters TableForwarding::stream_counters(const Endpoint& relay) const {
   const std::optional<table::EntryKey> key = key_of(relay);
   // Safe on the control thread: only this thread retires, so a published entry stays alive.
-  const table::ForwardingEntry* entry = key ? table_.lookup(key->address_index, key->port) : nullptr;
+  const table::ForwardingEntry* entry =
+      key ? table_.lookup(key->address_index, key->port) : nullptr;
   if (entry == nullptr) return {};
   const stats::StatsSnapshot s = entry->state->stats.snapshot();
   session::StreamCounters out{s.packets + s.rtcp_packets, s.bytes + s.rtcp_bytes, 0};

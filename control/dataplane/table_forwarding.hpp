@@ -13,7 +13,7 @@
 namespace rr::dataplane {
 
 struct DataplaneConfig {
-  std::vector<uint16_t> port_ids;  // DPDK port per session interface index
+  std::vector<uint16_t> port_ids;             // DPDK port per session interface index
   uint64_t ticks_per_second = 1'000'000'000;  // the workers' time base (rte_get_tsc_hz())
   table::LearningWindow learning_window;
 };

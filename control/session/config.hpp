@@ -20,7 +20,7 @@ struct InterfaceConfig {
 };
 
 struct Timeouts {
-  std::chrono::seconds timeout{60};          // no media at all
+  std::chrono::seconds timeout{60};           // no media at all
   std::chrono::seconds silent_timeout{3600};  // no media on a call on hold
   std::chrono::seconds final_timeout{0};      // hard cap on call age; 0 = none
 };
@@ -29,7 +29,7 @@ struct SessionsConfig {
   std::vector<InterfaceConfig> interfaces;  // the first one is the default
   size_t max_sessions = 0;                  // 0 = unlimited
   Timeouts timeouts;
-  uint32_t port_seed = 0;                   // round-robin start; random in production
+  uint32_t port_seed = 0;  // round-robin start; random in production
   std::function<std::chrono::steady_clock::time_point()> now = std::chrono::steady_clock::now;
   std::function<int64_t()> unix_now = [] {
     return std::chrono::duration_cast<std::chrono::seconds>(

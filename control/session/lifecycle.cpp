@@ -14,9 +14,7 @@ ForwardSide side_of(const Media& media) {
                      *media.rtp_endpoint, media.rtcp_endpoint.value_or(*media.rtp_endpoint)};
 }
 
-bool relayable(const Media& media) {
-  return !media.disabled && media.relay && media.rtp_endpoint;
-}
+bool relayable(const Media& media) { return !media.disabled && media.relay && media.rtp_endpoint; }
 
 // What the data plane should relay for `call` right now: each media both legs completed.
 std::map<uint32_t, MediaPath> wanted_paths(const Call& call) {
@@ -78,10 +76,18 @@ void Sessions::end_call(std::map<std::string, Call>::iterator it, TeardownReason
   for (const auto& [index, path] : call.published) forwarding_.retire_media(path);
   for (auto& [tag, leg] : call.legs) release_leg(leg);
   switch (reason) {
-    case TeardownReason::deleted: ++stats_.deleted_sessions; break;
-    case TeardownReason::timeout: ++stats_.timeout_sessions; break;
-    case TeardownReason::silent_timeout: ++stats_.silent_timeout_sessions; break;
-    case TeardownReason::final_timeout: ++stats_.final_timeout_sessions; break;
+    case TeardownReason::deleted:
+      ++stats_.deleted_sessions;
+      break;
+    case TeardownReason::timeout:
+      ++stats_.timeout_sessions;
+      break;
+    case TeardownReason::silent_timeout:
+      ++stats_.silent_timeout_sessions;
+      break;
+    case TeardownReason::final_timeout:
+      ++stats_.final_timeout_sessions;
+      break;
   }
   if (reason != TeardownReason::deleted)
     spdlog::info("call {} torn down: {}", call.call_id, to_string(reason));

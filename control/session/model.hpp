@@ -28,9 +28,9 @@ struct RelayPorts {
 };
 
 struct Media {
-  uint32_t index = 0;  // 1-based m= position, as in rtpengine's replies
-  std::string type;    // "audio", "video", ...
-  std::string proto;   // "RTP/AVP", ...
+  uint32_t index = 0;                    // 1-based m= position, as in rtpengine's replies
+  std::string type;                      // "audio", "video", ...
+  std::string proto;                     // "RTP/AVP", ...
   bool disabled = false;                 // port 0 in this leg's latest SDP
   std::optional<Endpoint> rtp_endpoint;  // where the leg's peer receives RTP (its SDP)
   std::optional<Endpoint> rtcp_endpoint;
@@ -42,7 +42,7 @@ struct Media {
 };
 
 struct Leg {
-  std::string tag;    // from-tag or to-tag; empty for an offer's not yet answered side
+  std::string tag;  // from-tag or to-tag; empty for an offer's not yet answered side
   std::string label;
   std::vector<Media> media;  // by index - 1
 };
@@ -52,8 +52,8 @@ enum class StreamKind : uint8_t { rtp, rtcp };
 // One direction of RTP or RTCP on one relay port: derived from a media, never stored.
 struct Stream {
   StreamKind kind = StreamKind::rtp;
-  Endpoint local;                   // relay endpoint the peer sends to
-  std::optional<Endpoint> endpoint; // the peer's, from its SDP
+  Endpoint local;                    // relay endpoint the peer sends to
+  std::optional<Endpoint> endpoint;  // the peer's, from its SDP
 };
 
 // Streams received on a media's relay ports: RTP, and RTCP unless muxed.
@@ -65,13 +65,13 @@ struct Call {
   int64_t created_unix = 0;  // seconds, for query replies
   Clock::time_point last_signal;
   int64_t last_signal_unix = 0;
-  Clock::time_point last_media;  // last tick that saw a stream counter move
-  uint64_t packets_seen = 0;     // sum of stream packets at that tick
+  Clock::time_point last_media;     // last tick that saw a stream counter move
+  uint64_t packets_seen = 0;        // sum of stream packets at that tick
   std::map<std::string, Leg> legs;  // by tag
-  std::string tag_a, tag_b;  // the active pairing: offerer and answerer ("" until answered)
+  std::string tag_a, tag_b;         // the active pairing: offerer and answerer ("" until answered)
   bool answered = false;
   Learning learning;
-  uint8_t dscp = 46;  // from the latest request's TOS
+  uint8_t dscp = 46;                        // from the latest request's TOS
   std::map<uint32_t, MediaPath> published;  // by media index: what the data plane relays now
 
   const std::string& peer_of(const std::string& tag) const { return tag == tag_a ? tag_b : tag_a; }

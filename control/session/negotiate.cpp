@@ -12,11 +12,14 @@ namespace {
 sdp::RtcpMux mux_toward_receiver(RtcpMuxMode mode) {
   switch (mode) {
     case RtcpMuxMode::offer:
-    case RtcpMuxMode::require: return sdp::RtcpMux::add;
+    case RtcpMuxMode::require:
+      return sdp::RtcpMux::add;
     case RtcpMuxMode::demux:
-    case RtcpMuxMode::reject: return sdp::RtcpMux::remove;
+    case RtcpMuxMode::reject:
+      return sdp::RtcpMux::remove;
     case RtcpMuxMode::keep:
-    case RtcpMuxMode::accept: break;
+    case RtcpMuxMode::accept:
+      break;
   }
   return sdp::RtcpMux::keep;
 }
@@ -42,7 +45,7 @@ void release(Interfaces& interfaces, std::optional<RelayPorts>& relay) {
 
 // What one m= line of an offer needs before anything is committed.
 struct Staged {
-  std::optional<PeerMedia> peer;               // nullopt: disabled media
+  std::optional<PeerMedia> peer;  // nullopt: disabled media
   std::optional<RelayPorts> offerer_ports, receiver_ports;
   bool offerer_new = false, receiver_new = false;  // freshly allocated: released on rollback
 };
@@ -63,8 +66,8 @@ std::optional<Error> resolve_interfaces(const SdpRequest& request, const Interfa
 
 // Reuses `current` when it still fits, else allocates. False when nothing could be had.
 bool stage_ports(Interfaces& interfaces, const std::optional<RelayPorts>& current, bool reuse,
-                 uint8_t interface, Family family, ports::Need need,
-                 std::optional<RelayPorts>& out, bool& fresh) {
+                 uint8_t interface, Family family, ports::Need need, std::optional<RelayPorts>& out,
+                 bool& fresh) {
   if (reuse && current && current->interface == interface &&
       current->allocation.address.family == family && current->allocation.need == need) {
     out = current;
@@ -138,13 +141,12 @@ Outcome<std::string> apply_offer(const sdp::Sdp& sdp, const SdpRequest& request,
     const Media* old_offerer = i < offerer.media.size() ? &offerer.media[i] : nullptr;
     const Media* old_receiver = i < receiver.media.size() ? &receiver.media[i] : nullptr;
     const bool moved = !old_offerer || old_offerer->rtp_endpoint != s.peer->rtp;
-    const bool ok =
-        stage_ports(interfaces, old_offerer ? old_offerer->relay : std::nullopt, true,
-                    sides.offerer, offerer_family, ports::Need::pair, s.offerer_ports,
-                    s.offerer_new) &&
-        stage_ports(interfaces, old_receiver ? old_receiver->relay : std::nullopt,
-                    !moved || request.flags.port_latching, sides.receiver, receiver_family,
-                    receiver_need, s.receiver_ports, s.receiver_new);
+    const bool ok = stage_ports(interfaces, old_offerer ? old_offerer->relay : std::nullopt, true,
+                                sides.offerer, offerer_family, ports::Need::pair, s.offerer_ports,
+                                s.offerer_new) &&
+                    stage_ports(interfaces, old_receiver ? old_receiver->relay : std::nullopt,
+                                !moved || request.flags.port_latching, sides.receiver,
+                                receiver_family, receiver_need, s.receiver_ports, s.receiver_new);
     if (!ok) return fail(ErrorKind::ports_exhausted, reason::kNoPorts);
   }
 

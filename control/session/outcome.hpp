@@ -42,7 +42,7 @@ inline constexpr const char* kAddressFamily = "No interface address of the reque
 template <class T>
 class Outcome {
  public:
-  Outcome(T value) : data_(std::move(value)) {}    // NOLINT: implicit by design
+  Outcome(T value) : data_(std::move(value)) {}      // NOLINT: implicit by design
   Outcome(Error error) : data_(std::move(error)) {}  // NOLINT
 
   bool ok() const { return data_.index() == 0; }

@@ -33,19 +33,19 @@ struct Flags {
   bool symmetric = false;
   bool asymmetric = false;
   bool strict_source = false;
-  bool port_latching = false;   // keep relay ports when a re-offer moves the endpoint
+  bool port_latching = false;  // keep relay ports when a re-offer moves the endpoint
   bool media_handover = false;
-  bool fatal = false;           // delete: unknown call is an error, not a warning
+  bool fatal = false;  // delete: unknown call is an error, not a warning
   bool replace_origin = false;
   bool replace_session_connection = false;
-  bool record_call = false;     // accepted and ignored with a warning
+  bool record_call = false;  // accepted and ignored with a warning
 };
 
 // Fields common to every command that names a call.
 struct CallRequest {
   std::string call_id;
   std::string from_tag;
-  std::string to_tag;      // empty: absent
+  std::string to_tag;  // empty: absent
   std::string via_branch;
   std::vector<std::string> warnings;  // "Unknown flag encountered: 'x'" and friends
 };
@@ -54,16 +54,16 @@ struct CallRequest {
 struct SdpRequest : CallRequest {
   std::string sdp;
   Flags flags;
-  std::optional<IpAddress> received_from;   // "received-from": [family, address]
-  std::optional<IpAddress> media_address;   // "media address": overrides the SDP's
-  std::vector<std::string> direction;       // interface names: [offerer side, receiver side]
-  std::optional<Family> address_family;     // of the SDP we send
+  std::optional<IpAddress> received_from;  // "received-from": [family, address]
+  std::optional<IpAddress> media_address;  // "media address": overrides the SDP's
+  std::vector<std::string> direction;      // interface names: [offerer side, receiver side]
+  std::optional<Family> address_family;    // of the SDP we send
   RtcpMuxMode rtcp_mux = RtcpMuxMode::keep;
   IceMode ice = IceMode::remove;
-  std::string transport_protocol;           // "RTP/AVP", ...; empty keeps the peer's
+  std::string transport_protocol;  // "RTP/AVP", ...; empty keeps the peer's
   std::string label;
   std::optional<uint8_t> tos;
-  bool supports_load_limit = false;         // "supports": ["load limit"]
+  bool supports_load_limit = false;  // "supports": ["load limit"]
 };
 
 struct OfferRequest : SdpRequest {};

@@ -16,7 +16,8 @@ std::optional<PeerMedia> peer_media(const sdp::Sdp& sdp, const sdp::Media& media
   std::optional<IpAddress> address = sdp_address(sdp, media);
   if (request.media_address)
     address = request.media_address;
-  else if (request.flags.sip_source_address && !request.flags.trust_address && request.received_from)
+  else if (request.flags.sip_source_address && !request.flags.trust_address &&
+           request.received_from)
     address = request.received_from;  // the SIP source: the SDP address is behind NAT
   if (!address) return std::nullopt;
 

@@ -11,7 +11,8 @@ namespace {
 std::optional<Error> check_keys(const SdpRequest& request, bool needs_to_tag) {
   if (request.call_id.empty()) return Error{ErrorKind::bad_request, reason::kNoCallId};
   if (request.from_tag.empty()) return Error{ErrorKind::bad_request, reason::kNoFromTag};
-  if (needs_to_tag && request.to_tag.empty()) return Error{ErrorKind::bad_request, reason::kNoToTag};
+  if (needs_to_tag && request.to_tag.empty())
+    return Error{ErrorKind::bad_request, reason::kNoToTag};
   if (request.sdp.empty()) return Error{ErrorKind::bad_request, reason::kNoSdp};
   // One leg on both ends would alias the offerer's and the receiver's ports.
   if (request.to_tag == request.from_tag) return Error{ErrorKind::bad_request, reason::kSameTags};
@@ -26,10 +27,14 @@ SdpResult with_warnings(std::string sdp, const SdpRequest& request) {
 
 const char* to_string(TeardownReason reason) {
   switch (reason) {
-    case TeardownReason::deleted: return "deleted";
-    case TeardownReason::timeout: return "timeout";
-    case TeardownReason::silent_timeout: return "silent timeout";
-    case TeardownReason::final_timeout: return "final timeout";
+    case TeardownReason::deleted:
+      return "deleted";
+    case TeardownReason::timeout:
+      return "timeout";
+    case TeardownReason::silent_timeout:
+      return "silent timeout";
+    case TeardownReason::final_timeout:
+      return "final timeout";
   }
   return "?";
 }
@@ -150,8 +155,8 @@ Outcome<DeleteResult> Sessions::delete_call(const DeleteRequest& request) {
 
   ++stats_.deletes;
   DeleteResult result{snapshot_of(call, forwarding_), true, request.warnings};
-  const bool active = request.to_tag.empty() || request.to_tag == call.tag_a ||
-                      request.to_tag == call.tag_b;
+  const bool active =
+      request.to_tag.empty() || request.to_tag == call.tag_a || request.to_tag == call.tag_b;
   if (active) {  // a party of the relayed pair: nothing is left to relay
     end_call(it, TeardownReason::deleted);
     return result;

@@ -45,9 +45,9 @@ CallSnapshot snapshot_of(const Call& call, const Forwarding& forwarding);
 // Totals since start, by kind; the "statistics" command reports them.
 struct Statistics {
   uint64_t current_sessions = 0;
-  uint64_t managed_sessions = 0;    // calls ever created
-  uint64_t rejected_sessions = 0;   // refused by max-sessions
-  uint64_t deleted_sessions = 0;    // ended by delete
+  uint64_t managed_sessions = 0;   // calls ever created
+  uint64_t rejected_sessions = 0;  // refused by max-sessions
+  uint64_t deleted_sessions = 0;   // ended by delete
   uint64_t timeout_sessions = 0;
   uint64_t silent_timeout_sessions = 0;
   uint64_t final_timeout_sessions = 0;

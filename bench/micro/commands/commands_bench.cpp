@@ -54,7 +54,8 @@ void BM_DictionaryCycle(benchmark::State& state) {
   session::Sessions sessions(config(), forwarding);
   bencode::Value offer = bencode::Value::dict();
   offer.set("command", "offer").set("call-id", "bench-call").set("from-tag", "A");
-  offer.set("sdp", sdp("192.0.2.10", 4000)).set("rtpp-flags", "trust-address replace-origin ICE=remove");
+  offer.set("sdp", sdp("192.0.2.10", 4000))
+      .set("rtpp-flags", "trust-address replace-origin ICE=remove");
   bencode::Value answer = offer;
   answer.set("command", "answer").set("to-tag", "B").set("sdp", sdp("198.51.100.20", 5000));
   bencode::Value del = bencode::Value::dict();

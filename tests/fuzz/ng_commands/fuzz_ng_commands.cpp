@@ -14,7 +14,8 @@ namespace {
 
 rr::session::SessionsConfig config() {
   rr::session::SessionsConfig c;
-  rr::ports::RangeConfig range{10000, 10019, std::chrono::seconds(0)};  // small: exhaustion is reachable
+  rr::ports::RangeConfig range{10000, 10019,
+                               std::chrono::seconds(0)};  // small: exhaustion is reachable
   c.interfaces.push_back({"pub", {*rr::IpAddress::parse("203.0.113.1")}, range});
   c.interfaces.push_back(
       {"priv", {*rr::IpAddress::parse("10.0.0.1"), *rr::IpAddress::parse("2001:db8::1")}, range});

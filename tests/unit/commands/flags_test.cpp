@@ -1,8 +1,9 @@
 // The option table through its three spellings: "flags" entries, dictionary keys, rtpp-flags.
+#include "control/commands/flags.hpp"
+
 #include <gtest/gtest.h>
 
 #include "control/bencode/decode.hpp"
-#include "control/commands/flags.hpp"
 #include "control/commands/parse.hpp"
 
 namespace rr::commands {
@@ -16,7 +17,8 @@ struct RtppCase {
 
 TEST(RtppFlags, ParseIntoTheTypedRequest) {
   const RtppCase cases[] = {
-      {"kamailio's example", "trust-address replace-origin ICE=remove rtcp-mux-demux direction=pub direction=priv",
+      {"kamailio's example",
+       "trust-address replace-origin ICE=remove rtcp-mux-demux direction=pub direction=priv",
        [](const ParsedRequest& r) {
          EXPECT_TRUE(r.flags.trust_address);
          EXPECT_TRUE(r.flags.replace_origin);
@@ -30,7 +32,9 @@ TEST(RtppFlags, ParseIntoTheTypedRequest) {
          EXPECT_TRUE(r.flags.port_latching);
          EXPECT_TRUE(r.flags.strict_source);
        }},
-      {"keys with values", "call-id=abc from-tag=ft to-tag=tt address-family=IP6 transport-protocol=RTP/AVP TOS=184 media-address=192.0.2.9 delete-delay=0",
+      {"keys with values",
+       "call-id=abc from-tag=ft to-tag=tt address-family=IP6 transport-protocol=RTP/AVP TOS=184 "
+       "media-address=192.0.2.9 delete-delay=0",
        [](const ParsedRequest& r) {
          EXPECT_EQ(r.call_id, "abc");
          EXPECT_EQ(r.from_tag, "ft");

@@ -1,9 +1,10 @@
 // Whole ng requests through handle(): golden offer/answer in rtpengine's shape, delete of an
 // unknown call (warning or fatal), load limit, query/list/statistics reply shapes.
+#include "control/commands/handlers.hpp"
+
 #include <gtest/gtest.h>
 
 #include "control/bencode/encode.hpp"
-#include "control/commands/handlers.hpp"
 #include "control/commands/reply.hpp"
 #include "tests/unit/session/fixture.hpp"
 
@@ -32,13 +33,17 @@ std::string text(const Value& reply, const char* key) {
 class Handlers : public ::testing::Test {
  protected:
   Value offer(const char* call_id) {
-    return handle(sessions, request({{"command", "offer"}, {"call-id", call_id},
-                                     {"from-tag", "A"}, {"sdp", audio_sdp("192.0.2.10", 4000)},
+    return handle(sessions, request({{"command", "offer"},
+                                     {"call-id", call_id},
+                                     {"from-tag", "A"},
+                                     {"sdp", audio_sdp("192.0.2.10", 4000)},
                                      {"flags", list_of({"trust-address"})}}));
   }
   Value answer(const char* call_id) {
-    return handle(sessions, request({{"command", "answer"}, {"call-id", call_id},
-                                     {"from-tag", "A"}, {"to-tag", "B"},
+    return handle(sessions, request({{"command", "answer"},
+                                     {"call-id", call_id},
+                                     {"from-tag", "A"},
+                                     {"to-tag", "B"},
                                      {"sdp", audio_sdp("198.51.100.20", 5000)}}));
   }
 
@@ -63,19 +68,24 @@ TEST_F(Handlers, OfferAndAnswerReplies) {
 }
 
 TEST_F(Handlers, UnknownFlagIsAWarningOnAnOkReply) {
-  const Value o = handle(sessions, request({{"command", "offer"}, {"call-id", "c1"},
-                                            {"from-tag", "A"}, {"sdp", audio_sdp("192.0.2.10", 4000)},
+  const Value o = handle(sessions, request({{"command", "offer"},
+                                            {"call-id", "c1"},
+                                            {"from-tag", "A"},
+                                            {"sdp", audio_sdp("192.0.2.10", 4000)},
                                             {"rtpp-flags", "trust-address no-such-flag"}}));
   EXPECT_EQ(text(o, "result"), "ok");
   EXPECT_EQ(text(o, "warning"), "Unknown flag encountered: 'no-such-flag'");
 }
 
 TEST_F(Handlers, DeleteUnknownCallWarnsUnlessFatal) {
-  const Value soft = handle(sessions, request({{"command", "delete"}, {"call-id", "x"}, {"from-tag", "A"}}));
+  const Value soft =
+      handle(sessions, request({{"command", "delete"}, {"call-id", "x"}, {"from-tag", "A"}}));
   EXPECT_EQ(text(soft, "result"), "ok");
   EXPECT_EQ(text(soft, "warning"), "Call-ID not found or tags didn't match");
-  const Value fatal = handle(sessions, request({{"command", "delete"}, {"call-id", "x"},
-                                                {"from-tag", "A"}, {"flags", list_of({"fatal"})}}));
+  const Value fatal = handle(sessions, request({{"command", "delete"},
+                                                {"call-id", "x"},
+                                                {"from-tag", "A"},
+                                                {"flags", list_of({"fatal"})}}));
   EXPECT_EQ(text(fatal, "result"), "error");
   EXPECT_EQ(text(fatal, "error-reason"), "Call-ID not found or tags didn't match");
 }
@@ -83,7 +93,8 @@ TEST_F(Handlers, DeleteUnknownCallWarnsUnlessFatal) {
 TEST_F(Handlers, DeleteReturnsFinalStatsInQueryShape) {
   offer("c1");
   answer("c1");
-  const Value d = handle(sessions, request({{"command", "delete"}, {"call-id", "c1"}, {"from-tag", "A"}}));
+  const Value d =
+      handle(sessions, request({{"command", "delete"}, {"call-id", "c1"}, {"from-tag", "A"}}));
   EXPECT_EQ(text(d, "result"), "ok");
   for (const char* key : {"created", "last signal", "tags", "totals"})
     EXPECT_NE(d.find(key), nullptr) << key;
@@ -96,8 +107,10 @@ TEST_F(Handlers, SessionLimitIsLoadLimitOnlyForClientsThatSupportIt) {
   const Value plain = offer("c3");
   EXPECT_EQ(text(plain, "result"), "error");
   EXPECT_EQ(text(plain, "error-reason"), "Parallel session limit reached");
-  const Value aware = handle(sessions, request({{"command", "offer"}, {"call-id", "c3"},
-                                                {"from-tag", "A"}, {"sdp", audio_sdp("192.0.2.10", 4000)},
+  const Value aware = handle(sessions, request({{"command", "offer"},
+                                                {"call-id", "c3"},
+                                                {"from-tag", "A"},
+                                                {"sdp", audio_sdp("192.0.2.10", 4000)},
                                                 {"supports", list_of({"load limit"})}}));
   EXPECT_EQ(text(aware, "result"), "load limit");
   EXPECT_EQ(text(aware, "message"), "Parallel session limit reached");
@@ -129,7 +142,9 @@ TEST_F(Handlers, QueryShape) {
 TEST_F(Handlers, QueryOfABigCallStaysUnderOneDatagram) {
   std::string sdp = audio_sdp("192.0.2.10", 4000);
   for (int i = 0; i < 12; ++i) sdp += "m=video " + std::to_string(4100 + 2 * i) + " RTP/AVP 96\r\n";
-  Value o = handle(sessions, request({{"command", "offer"}, {"call-id", "big"}, {"from-tag", "A"}, {"sdp", sdp}}));
+  Value o =
+      handle(sessions,
+             request({{"command", "offer"}, {"call-id", "big"}, {"from-tag", "A"}, {"sdp", sdp}}));
   ASSERT_EQ(text(o, "result"), "ok") << text(o, "error-reason");
   const Value q = handle(sessions, request({{"command", "query"}, {"call-id", "big"}}));
   EXPECT_LE(bencode::encode(q).size(), kMaxStatsReplyBytes);
@@ -153,7 +168,8 @@ TEST_F(Handlers, UnknownAndMissingCommands) {
   EXPECT_EQ(text(handle(sessions, request({{"command", "frobnicate"}})), "error-reason"),
             "Unrecognized command");
   EXPECT_EQ(text(handle(sessions, request({{"command", "ping"}})), "error-reason"),
-            "Unrecognized command") << "ping is the server's";
+            "Unrecognized command")
+      << "ping is the server's";
   EXPECT_EQ(text(handle(sessions, request({})), "result"), "error");
 }
 

@@ -15,7 +15,8 @@ class Dataplane : public ::testing::Test {
     config.local_addresses = {*IpAddress::parse("203.0.113.1"), *IpAddress::parse("10.0.0.1"),
                               *IpAddress::parse("2001:db8::1")};
     table = std::make_unique<table::ForwardingTable>(config);
-    forwarding = std::make_unique<dataplane::TableForwarding>(*table, dataplane::DataplaneConfig{{7, 8}});
+    forwarding =
+        std::make_unique<dataplane::TableForwarding>(*table, dataplane::DataplaneConfig{{7, 8}});
     sessions = std::make_unique<Sessions>(test_config(clock), *forwarding);
   }
 
@@ -48,9 +49,17 @@ TEST_F(Dataplane, AnswerPublishesFourEntriesAndDeleteRetiresThem) {
   const IpAddress a = *IpAddress::parse("192.0.2.10"), b = *IpAddress::parse("198.51.100.20");
   const Expect rows[] = {
       {a_port, table::StreamKind::rtp, {a, 4000}, {relay, b_port}, {b, 5000}},
-      {uint16_t(a_port + 1), table::StreamKind::rtcp, {a, 4001}, {relay, uint16_t(b_port + 1)}, {b, 5001}},
+      {uint16_t(a_port + 1),
+       table::StreamKind::rtcp,
+       {a, 4001},
+       {relay, uint16_t(b_port + 1)},
+       {b, 5001}},
       {b_port, table::StreamKind::rtp, {b, 5000}, {relay, a_port}, {a, 4000}},
-      {uint16_t(b_port + 1), table::StreamKind::rtcp, {b, 5001}, {relay, uint16_t(a_port + 1)}, {a, 4001}},
+      {uint16_t(b_port + 1),
+       table::StreamKind::rtcp,
+       {b, 5001},
+       {relay, uint16_t(a_port + 1)},
+       {a, 4001}},
   };
   for (const Expect& row : rows) {
     const table::ForwardingEntry* entry = at(row.port);
@@ -77,7 +86,8 @@ TEST_F(Dataplane, PortOutsideTheTableIsRefusedWholly) {
   FakeClock c;
   Sessions outside(test_config(c, 20000, 20099), *forwarding);  // table covers 10000-10499
   ASSERT_TRUE(outside.offer(offer_request("c1", "A", audio_sdp("192.0.2.10", 4000))).ok());
-  ASSERT_TRUE(outside.answer(answer_request("c1", "A", "B", audio_sdp("198.51.100.20", 5000))).ok());
+  ASSERT_TRUE(
+      outside.answer(answer_request("c1", "A", "B", audio_sdp("198.51.100.20", 5000))).ok());
   EXPECT_EQ(outside.find("c1")->published.size(), 0u);
 }
 

@@ -71,9 +71,11 @@ TEST_F(OfferAnswer, DirectionPicksInterfacesAndAddressFamilyBridges) {
 }
 
 TEST_F(OfferAnswer, ReplaceOriginAndIceRemoval) {
-  OfferRequest r = offer_request(
-      "c1", "A", audio_sdp("192.0.2.10", 4000, "a=ice-ufrag:abcd\r\na=ice-pwd:0123456789abcdef0123\r\n"
-                           "a=candidate:1 1 UDP 2130706431 192.0.2.10 4000 typ host\r\n"));
+  OfferRequest r =
+      offer_request("c1", "A",
+                    audio_sdp("192.0.2.10", 4000,
+                              "a=ice-ufrag:abcd\r\na=ice-pwd:0123456789abcdef0123\r\n"
+                              "a=candidate:1 1 UDP 2130706431 192.0.2.10 4000 typ host\r\n"));
   r.flags.replace_origin = true;
   const auto offer = sessions.offer(r);
   ASSERT_TRUE(offer.ok()) << offer.error().reason;
@@ -100,13 +102,16 @@ TEST_F(OfferAnswer, RtcpMuxModes) {
   };
   int n = 0;
   for (const MuxCase& c : cases) {
-    OfferRequest r = offer_request("mux" + std::to_string(n++), "A",
-                                   audio_sdp("192.0.2.10", 4000, c.offer_has_mux ? "a=rtcp-mux\r\n" : ""));
+    OfferRequest r =
+        offer_request("mux" + std::to_string(n++), "A",
+                      audio_sdp("192.0.2.10", 4000, c.offer_has_mux ? "a=rtcp-mux\r\n" : ""));
     r.rtcp_mux = c.mode;
     const auto offer = sessions.offer(r);
     ASSERT_TRUE(offer.ok()) << c.name;
-    EXPECT_EQ(offer.value().sdp.find("a=rtcp-mux") != std::string::npos, c.expect_mux_toward_receiver)
-        << c.name << "\n" << offer.value().sdp;
+    EXPECT_EQ(offer.value().sdp.find("a=rtcp-mux") != std::string::npos,
+              c.expect_mux_toward_receiver)
+        << c.name << "\n"
+        << offer.value().sdp;
   }
 }
 
@@ -140,8 +145,10 @@ TEST_F(OfferAnswer, RefusalsUseRtpengineWording) {
       {"no from-tag", offer_request("c", "", sdp), reason::kNoFromTag},
       {"no sdp", offer_request("c", "A", ""), reason::kNoSdp},
       {"garbage sdp", offer_request("c", "A", "hello"), reason::kBadSdp},
-      {"fqdn in c=", offer_request("c", "A", "v=0\r\no=- 1 1 IN IP4 h.example\r\ns=-\r\n"
-                                             "c=IN IP4 h.example\r\nt=0 0\r\nm=audio 4 RTP/AVP 0\r\n"),
+      {"fqdn in c=",
+       offer_request("c", "A",
+                     "v=0\r\no=- 1 1 IN IP4 h.example\r\ns=-\r\n"
+                     "c=IN IP4 h.example\r\nt=0 0\r\nm=audio 4 RTP/AVP 0\r\n"),
        reason::kBadSdp},
       {"unknown interface", unknown_interface, reason::kUnknownInterface},
       {"to-tag equals from-tag", same_tags, reason::kSameTags},
@@ -163,8 +170,7 @@ TEST_F(OfferAnswer, AnswerRefusals) {
   ASSERT_TRUE(sessions.offer(offer_request("c1", "A", audio_sdp("192.0.2.10", 4000))).ok());
   EXPECT_EQ(sessions.answer(answer_request("c1", "X", "B", sdp)).error().reason,
             reason::kUnknownTag);
-  EXPECT_EQ(sessions.answer(answer_request("c1", "A", "A", sdp)).error().reason,
-            reason::kSameTags);
+  EXPECT_EQ(sessions.answer(answer_request("c1", "A", "A", sdp)).error().reason, reason::kSameTags);
 }
 
 TEST_F(OfferAnswer, DisabledMediaGetsNoPorts) {

@@ -11,9 +11,9 @@ using std::chrono::seconds;
 
 struct TimeoutCase {
   const char* name;
-  std::string answer_extra;      // "a=sendonly\r\n" puts the call on hold
+  std::string answer_extra;  // "a=sendonly\r\n" puts the call on hold
   seconds elapsed;
-  bool media_flows;              // counters move between ticks
+  bool media_flows;  // counters move between ticks
   std::optional<TeardownReason> expect;
 };
 
@@ -34,8 +34,9 @@ TEST(Timeouts, TearDownByKind) {
     config.timeouts = {seconds(60), seconds(600), seconds(7200)};
     Sessions sessions(config, forwarding);
     ASSERT_TRUE(sessions.offer(offer_request("c1", "A", audio_sdp("192.0.2.10", 4000))).ok());
-    ASSERT_TRUE(sessions.answer(answer_request("c1", "A", "B",
-                                               audio_sdp("198.51.100.20", 5000, c.answer_extra)))
+    ASSERT_TRUE(sessions
+                    .answer(answer_request("c1", "A", "B",
+                                           audio_sdp("198.51.100.20", 5000, c.answer_extra)))
                     .ok());
     const Endpoint relay = forwarding.live.at(0).a.relay_rtp;
     // Tick every 30 s up to `elapsed`, moving the counters each time when media flows.
