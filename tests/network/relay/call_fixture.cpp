@@ -13,7 +13,7 @@ void RelayOnVeths::SetUpTestSuite() {
 void RelayOnVeths::SetUp() {
   ASSERT_EQ(geteuid(), 0u) << "namespace tests create namespaces and veths: run as root";
   topology_ = std::make_unique<Topology>();
-  relay_ = std::make_unique<RelayProcess>(topology_->relay_options(RR_RELAY_BINARY));
+  relay_ = std::make_unique<RelayProcess>(topology_->relay_options(RR_RELAY_BINARY, GetParam()));
   ASSERT_TRUE(relay_->wait_ready(std::chrono::seconds(120))) << relay_->output();
   ng_ = std::make_unique<ngclient::Client>(relay_->ng(), ngclient::ClientOptions{});
   ASSERT_TRUE(ng_->open_error().empty()) << ng_->open_error();
@@ -54,6 +54,10 @@ bool RelayOnVeths::delete_call(const ngclient::CallIds& ids) {
   auto result = ng_->request(ngclient::delete_request(ids));
   EXPECT_TRUE(result.ok()) << result.error;
   return result.ok();
+}
+
+std::string driver_name(const testing::TestParamInfo<Driver>& test_info) {
+  return test_info.param == Driver::af_xdp ? "af_xdp" : "af_packet";
 }
 
 std::vector<uint8_t> rtp_packet(uint16_t seq, uint32_t ssrc, uint8_t fill) {

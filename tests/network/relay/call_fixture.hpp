@@ -16,7 +16,8 @@
 
 namespace rr::netlab {
 
-class RelayOnVeths : public testing::Test {
+// Parameterised by the vdev that drives the relay-side veth ends (AF_PACKET, AF_XDP).
+class RelayOnVeths : public testing::TestWithParam<Driver> {
  protected:
   static void SetUpTestSuite();
   void SetUp() override;
@@ -39,6 +40,9 @@ class RelayOnVeths : public testing::Test {
  private:
   std::optional<Endpoint> call(const bencode::Value& request);
 };
+
+// "af_packet" / "af_xdp" in test names.
+std::string driver_name(const testing::TestParamInfo<Driver>& test_info);
 
 // An RTP packet (PCMU, 160 bytes of `fill`) as a phone sends it.
 std::vector<uint8_t> rtp_packet(uint16_t seq, uint32_t ssrc, uint8_t fill);

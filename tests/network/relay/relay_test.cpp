@@ -20,7 +20,7 @@ struct SideRow {
   const Side* side;
 };
 
-TEST_F(RelayOnVeths, AnswersArpAndPingOnEachMediaAddress) {
+TEST_P(RelayOnVeths, AnswersArpAndPingOnEachMediaAddress) {
   const SideRow rows[] = {{"caller", &Topology::caller, &Topology::caller_link, &kCallerSide},
                           {"callee", &Topology::callee, &Topology::callee_link, &kCalleeSide}};
   for (const auto& row : rows) {
@@ -37,7 +37,7 @@ TEST_F(RelayOnVeths, AnswersArpAndPingOnEachMediaAddress) {
   }
 }
 
-TEST_F(RelayOnVeths, RelaysRtpBothWaysWithRelayAsSource) {
+TEST_P(RelayOnVeths, RelaysRtpBothWaysWithRelayAsSource) {
   HostUdpSocket caller(topology_->caller(), {kCallerSide.host_address, 0});
   HostUdpSocket callee(topology_->callee(), {kCalleeSide.host_address, 0});
   const ngclient::CallIds ids{"netlab-both-ways", "caller-tag", "callee-tag"};
@@ -70,7 +70,7 @@ TEST_F(RelayOnVeths, RelaysRtpBothWaysWithRelayAsSource) {
   }
 }
 
-TEST_F(RelayOnVeths, LatchesCallerBehindNatAndSendsReturnMediaThere) {
+TEST_P(RelayOnVeths, LatchesCallerBehindNatAndSendsReturnMediaThere) {
   // The SDP names one port; the caller's NAT sends from another, as a real NAT does.
   HostUdpSocket advertised(topology_->caller(), {kCallerSide.host_address, 0});
   HostUdpSocket natted(topology_->caller(), {kCallerSide.host_address, 0});
@@ -90,7 +90,7 @@ TEST_F(RelayOnVeths, LatchesCallerBehindNatAndSendsReturnMediaThere) {
   EXPECT_TRUE(advertised.drain(kQuiet).empty()) << "return media went to the SDP port, not the latched one";
 }
 
-TEST_F(RelayOnVeths, ForwardsNothingAfterDelete) {
+TEST_P(RelayOnVeths, ForwardsNothingAfterDelete) {
   HostUdpSocket caller(topology_->caller(), {kCallerSide.host_address, 0});
   HostUdpSocket callee(topology_->callee(), {kCalleeSide.host_address, 0});
   const ngclient::CallIds ids{"netlab-delete", "caller-tag", "callee-tag"};
@@ -107,6 +107,9 @@ TEST_F(RelayOnVeths, ForwardsNothingAfterDelete) {
   EXPECT_TRUE(callee.drain(kQuiet).empty()) << "caller media relayed after delete";
   EXPECT_TRUE(caller.drain(kQuiet).empty()) << "callee media relayed after delete";
 }
+
+// AF_XDP runs here in generic (skb) mode: no bpffs, so libxdp loads a single program.
+INSTANTIATE_TEST_SUITE_P(Vdevs, RelayOnVeths, testing::Values(Driver::af_packet, Driver::af_xdp), driver_name);
 
 }  // namespace
 }  // namespace rr::netlab

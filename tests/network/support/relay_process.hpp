@@ -55,7 +55,7 @@ class RelayProcess {
  private:
   RelayOptions options_;
   Endpoint ng_;
-  std::string profile_path_, log_path_;
+  std::string profile_path_, log_path_, suppressions_path_;
   std::unique_ptr<test::Child> child_;
 };
 
