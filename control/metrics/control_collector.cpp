@@ -46,6 +46,10 @@ void add_ng(Families& out, const NgCounts& ng) {
   add_value(add_family(out, "ng_cached_replies_total",
                        "ng retransmissions answered from the reply cache", MetricType::Counter),
             {}, d(ng.server.cached));
+  add_value(add_family(out, "ng_bad_datagrams_total",
+                       "ng datagrams answered with an error, or not at all (no readable cookie)",
+                       MetricType::Counter),
+            {}, d(ng.server.bad));
   add_value(add_family(out, "ng_send_errors_total", "ng replies the kernel refused to send",
                        MetricType::Counter),
             {}, d(ng.server.send_errors));

@@ -55,6 +55,7 @@ TEST(ControlCollector, TotalsNgAndPortPools) {
       {R"(rtp_relay_ng_errors_total{reason="malformed"})", 0},
       {"rtp_relay_ng_datagrams_total", 12},
       {"rtp_relay_ng_cached_replies_total", 3},
+      {"rtp_relay_ng_bad_datagrams_total", 2},
       {"rtp_relay_ng_send_errors_total", 1},
       {R"(rtp_relay_ports{interface="pub",state="used"})", 40},
       {R"(rtp_relay_ports{interface="pub",state="free"})", 200},
