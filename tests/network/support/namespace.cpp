@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <system_error>
 #include <thread>
@@ -91,8 +93,28 @@ void Namespace::run_inside(const std::function<void()>& work) const {
   if (failure) std::rethrow_exception(failure);
 }
 
+// Processes a dead test started (relay, kamailio, sipp) outlive it: they run in their own
+// process group. Each names a scratch file "/rrt-<pid>-..." of its test on its command line.
+static void kill_stale_processes(std::vector<std::string>& removed) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
+    const std::string pid_text = entry.path().filename().string();
+    if (pid_text.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream in(entry.path() / "cmdline");
+    std::string cmdline((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (size_t at = cmdline.find("/rrt-"); at != std::string::npos; at = cmdline.find("/rrt-", at + 1)) {
+      if (process_gone(owner_pid(std::string_view(cmdline).substr(at + 1)))) {
+        kill(std::atoi(pid_text.c_str()), SIGKILL);
+        removed.push_back("process " + pid_text);
+        break;
+      }
+    }
+  }
+}
+
 std::vector<std::string> cleanup_stale_namespaces() {
   std::vector<std::string> removed;
+  kill_stale_processes(removed);
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator("/run/netns", ec)) {
     const std::string name = entry.path().filename().string();

@@ -31,8 +31,9 @@ class Namespace {
   std::string name_;
 };
 
-// The "rrt-<pid>-*" namespaces and "rrt<pid>*" links of test processes that no longer run.
-// Call once at the start of a test program. Returns what it removed, for the log.
+// The "rrt-<pid>-*" namespaces, "rrt<pid>*" links and the processes (relay, kamailio, sipp:
+// "/rrt-<pid>-..." scratch files on their command line) of test processes that no longer
+// run. Call once at the start of a test program. Returns what it removed, for the log.
 std::vector<std::string> cleanup_stale_namespaces();
 
 // Test-owned names carry this pid; short enough for 15-character interface names.
