@@ -12,10 +12,10 @@
 namespace rr::metrics {
 namespace {
 
-using testing_support::FakeSessions;
-using testing_support::make_stream;
 using testing_support::expect_samples;
 using testing_support::ExpectedSample;
+using testing_support::FakeSessions;
+using testing_support::make_stream;
 using testing_support::scrape;
 
 std::string stream_series(const char* family, const std::string& call, const char* leg,

@@ -8,29 +8,19 @@
 
 #include "control/ng/reply.hpp"
 #include "control/session/outcome.hpp"
+#include "tests/unit/metrics/scripted_handler.hpp"
 
 namespace rr::metrics {
 namespace {
 
-// Answers with whatever the test set, or throws when `reply` is empty.
-class ScriptedHandler final : public ng::CommandHandler {
- public:
-  bencode::Value handle(ng::Command, const ng::Request&) override {
-    if (!reply) throw std::runtime_error("handler bug");
-    return *reply;
-  }
-  std::optional<bencode::Value> reply;
-};
+using testing_support::request_of;
+using testing_support::ScriptedHandler;
 
 bencode::Value load_limit_reply() {
   bencode::Value reply = bencode::Value::dict();
   reply.set("result", "load limit");
   reply.set("message", session::reason::kSessionLimit);
   return reply;
-}
-
-ng::Request request_of(const bencode::Value& dict) {
-  return {"cookie", dict, Endpoint{IpAddress::v4(127, 0, 0, 1), 5060}, ng::Encoding::bencode};
 }
 
 TEST(CountingHandler, CountsEachReplyByCommandResultAndReason) {
