@@ -19,25 +19,8 @@ Endpoint LatchedEndpoint::unpack(const Words& words) noexcept {
   return endpoint;
 }
 
-void LatchedEndpoint::store(const Endpoint& endpoint) noexcept {
-  const Words words = pack(endpoint);
-  const uint32_t seq = seq_.load(std::memory_order_relaxed);
-  seq_.store(seq + 1, std::memory_order_relaxed);
-  // Orders the odd sequence before the payload stores (a release fence alone would not).
-  std::atomic_thread_fence(std::memory_order_release);
-  for (size_t i = 0; i < words.size(); ++i) words_[i].store(words[i], std::memory_order_relaxed);
-  seq_.store(seq + 2, std::memory_order_release);
-}
+void LatchedEndpoint::store(const Endpoint& endpoint) noexcept { words_.store(pack(endpoint)); }
 
-Endpoint LatchedEndpoint::load() const noexcept {
-  Words words{};
-  for (;;) {
-    const uint32_t before = seq_.load(std::memory_order_acquire);
-    if (before & 1U) continue;  // writer mid-store: it finishes within a few instructions
-    for (size_t i = 0; i < words.size(); ++i) words[i] = words_[i].load(std::memory_order_relaxed);
-    std::atomic_thread_fence(std::memory_order_acquire);
-    if (seq_.load(std::memory_order_relaxed) == before) return unpack(words);
-  }
-}
+Endpoint LatchedEndpoint::load() const noexcept { return unpack(words_.load()); }
 
 }  // namespace rr::table

@@ -5,16 +5,13 @@
 // Why a seqlock and not an atomic pointer to an immutable Endpoint: the latch changes on the
 // hot path, and swapping a pointer would need a heap allocation plus an RCU grace period per
 // change. A seqlock costs the writer two counter stores, never makes it wait, and the payload
-// (address, port) fits in three words. The payload words are relaxed atomics so that a torn
-// read is detected by the sequence check instead of being a data race (Boehm, "Can seqlocks
-// get along with programming language memory models?", 2012).
+// (address, port) fits in three words.
 #pragma once
 
-#include <array>
-#include <atomic>
 #include <cstdint>
 
 #include "relay/packet/address.hpp"
+#include "relay/table/seqlock.hpp"
 
 namespace rr::table {
 
@@ -30,15 +27,14 @@ class LatchedEndpoint {
   // Any thread. Retries while a store is in progress; a store is a handful of instructions.
   Endpoint load() const noexcept;
   // Number of completed stores, for tests and counters.
-  uint32_t version() const noexcept { return seq_.load(std::memory_order_acquire) / 2; }
+  uint32_t version() const noexcept { return words_.version(); }
 
  private:
-  using Words = std::array<uint64_t, 3>;
+  using Words = SeqlockWords<3>::Words;
   static Words pack(const Endpoint& endpoint) noexcept;
   static Endpoint unpack(const Words& words) noexcept;
 
-  std::atomic<uint32_t> seq_{0};  // odd while a store is in progress
-  std::array<std::atomic<uint64_t>, 3> words_{};
+  SeqlockWords<3> words_;
 };
 
 }  // namespace rr::table

@@ -31,7 +31,7 @@ packet::Result<Forwarded> forward_media(ForwardContext& context, uint8_t in_port
   const PortSetup& out = context.ports[static_cast<size_t>(out_index)];
   const auto hop = next_hop(out.addresses, decision->destination.address);
   if (!hop) return DropReason::no_neighbour;
-  const packet::MacAddress* mac = context.neighbours.find(*hop, clock.ms);
+  const auto mac = context.neighbours.find(*hop, clock.ms);
 
   const auto headers = egress_headers(decision->entry->egress, decision->destination,
                                       mac ? *mac : packet::MacAddress{}, out);
@@ -45,7 +45,7 @@ packet::Result<Forwarded> forward_media(ForwardContext& context, uint8_t in_port
   forwarded.l2_len = static_cast<uint8_t>(headers.l2.size());
   forwarded.v4 = headers.dst.address.is_v4();
   forwarded.rtcp = decision->rtcp;
-  forwarded.resolved = mac != nullptr;
+  forwarded.resolved = mac.has_value();
   forwarded.next_hop = *hop;
   return forwarded;
 }

@@ -13,7 +13,7 @@
 #include "relay/packet/result.hpp"
 #include "relay/table/forwarding_table.hpp"
 #include "relay/worker/media_path.hpp"
-#include "relay/worker/neighbour_table.hpp"
+#include "relay/worker/neighbour_service.hpp"
 #include "relay/worker/worker_config.hpp"
 
 namespace rr::worker {
@@ -22,7 +22,7 @@ namespace rr::worker {
 struct ForwardContext {
   const table::ForwardingTable& table;
   std::span<const PortSetup> ports;
-  NeighbourTable& neighbours;
+  Neighbours& neighbours;
 };
 
 struct Forwarded {

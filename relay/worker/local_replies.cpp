@@ -23,7 +23,7 @@ Reply reply(packet::Result<size_t> built, Counter counter) {
 }
 
 Reply answer_arp(std::span<uint8_t> frame, const packet::FrameView& view, const PortSetup& port,
-                 NeighbourTable& neighbours, uint64_t now_ms) {
+                 Neighbours& neighbours, uint64_t now_ms) {
   const auto arp = packet::parse_arp(view.payload);
   if (!arp) return arp.drop();
   // RFC 826: any ARP from an on-link sender refreshes our mapping (replies and requests alike).
@@ -35,7 +35,7 @@ Reply answer_arp(std::span<uint8_t> frame, const packet::FrameView& view, const 
 }
 
 Reply answer_solicitation(std::span<uint8_t> frame, const packet::FrameView& view,
-                          const PortSetup& port, NeighbourTable& neighbours, uint64_t now_ms) {
+                          const PortSetup& port, Neighbours& neighbours, uint64_t now_ms) {
   const auto ns = packet::parse_neighbour_solicitation(view.payload, view.ttl, view.src.address);
   if (!ns) return ns.drop();
   if (ns->source_mac) neighbours.learn(view.src.address, *ns->source_mac, now_ms);
@@ -45,7 +45,7 @@ Reply answer_solicitation(std::span<uint8_t> frame, const packet::FrameView& vie
                Counter::nd_advertisements);
 }
 
-Reply absorb_advertisement(const packet::FrameView& view, NeighbourTable& neighbours,
+Reply absorb_advertisement(const packet::FrameView& view, Neighbours& neighbours,
                            uint64_t now_ms) {
   const auto na = packet::parse_neighbour_advertisement(view.payload, view.ttl);
   if (!na) return na.drop();
@@ -56,7 +56,7 @@ Reply absorb_advertisement(const packet::FrameView& view, NeighbourTable& neighb
 }  // namespace
 
 packet::Result<LocalReply> answer_locally(std::span<uint8_t> frame, const packet::FrameView& view,
-                                          const PortSetup& port, NeighbourTable& neighbours,
+                                          const PortSetup& port, Neighbours& neighbours,
                                           uint64_t now_ms) noexcept {
   switch (view.kind) {
     case packet::FrameKind::arp: return answer_arp(frame, view, port, neighbours, now_ms);

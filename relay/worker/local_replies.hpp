@@ -1,6 +1,6 @@
 // Frames addressed to the relay itself: ARP, IPv6 neighbour discovery and ping. Answered
 // in place in the received buffer (no allocation); what they teach about neighbours is
-// written to the worker's NeighbourTable.
+// passed to the worker's Neighbours (worker 0 records it, the others forward it).
 #pragma once
 
 #include <cstddef>
@@ -9,7 +9,7 @@
 
 #include "relay/packet/frame.hpp"
 #include "relay/packet/result.hpp"
-#include "relay/worker/neighbour_table.hpp"
+#include "relay/worker/neighbour_service.hpp"
 #include "relay/worker/worker_config.hpp"
 #include "relay/worker/worker_counters.hpp"
 
@@ -24,7 +24,7 @@ struct LocalReply {
 // minimal request). Errors: bad_arp / bad_icmp from the parsers, unhandled when the frame
 // is valid but not for one of `port`'s addresses.
 packet::Result<LocalReply> answer_locally(std::span<uint8_t> frame, const packet::FrameView& view,
-                                          const PortSetup& port, NeighbourTable& neighbours,
+                                          const PortSetup& port, Neighbours& neighbours,
                                           uint64_t now_ms) noexcept;
 
 }  // namespace rr::worker

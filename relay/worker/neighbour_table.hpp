@@ -1,19 +1,29 @@
-// IP -> MAC of on-link neighbours and gateways, with age, for one worker.
+// IP -> MAC of on-link neighbours and gateways, with age: ONE table shared by all workers.
 //
-// Ownership: one table PER WORKER, written and read only by that worker — no sharing, no
-// atomics. A worker learns from ARP replies/requests and NA it receives, and from the
-// source MAC of IP frames whose source is on-link (or, via the gateway, every off-link
-// frame tells it the gateway's MAC). Cost of this simplicity: with several workers each
-// one resolves its own next hops (one extra ARP/NS per worker and neighbour). See README.
+// Why shared, with worker 0 as the single writer: with RSS, ARP replies and neighbour
+// advertisements (non-IP or ICMPv6 without ports) land on queue 0 only, so a per-worker table
+// on worker N > 0 would never learn the answer to its own solicitation. Worker 0 writes;
+// every worker reads lock-free. The other workers send what they learn and what they need
+// resolved to worker 0 (neighbour_service.hpp).
+//
+// Why seqlocked slots in a fixed array rather than an atomic pointer to an immutable snapshot
+// swapped after a QSBR grace period: every frame from an on-link peer refreshes its entry, so
+// a snapshot would mean a heap copy of the table and a grace period per refresh on the hot
+// path. A seqlocked slot costs the writer two counter stores, never makes it wait, and a
+// reader one cache line per probe. Refreshes of an unchanged MAC younger than kRefreshMs are
+// skipped, so readers' copies of a busy gateway's line are not invalidated per packet.
 //
 // Fixed capacity, open addressing with a short probe: no allocation after construction.
 #pragma once
 
-#include <array>
+#include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <optional>
 
 #include "relay/packet/address.hpp"
 #include "relay/packet/ethernet.hpp"
+#include "relay/table/seqlock.hpp"
 
 namespace rr::worker {
 
@@ -21,35 +31,52 @@ class NeighbourTable {
  public:
   static constexpr size_t kCapacity = 1024;  // power of two
   static constexpr size_t kProbe = 8;
+  static constexpr uint64_t kRefreshMs = 1000;
 
-  NeighbourTable(uint32_t max_age_ms, uint32_t retry_ms) : max_age_ms_(max_age_ms), retry_ms_(retry_ms) {}
+  NeighbourTable(uint32_t max_age_ms, uint32_t retry_ms);
 
-  // The MAC if known and younger than max_age_ms, else nullptr.
-  const packet::MacAddress* find(const IpAddress& ip, uint64_t now_ms) const noexcept;
+  // ---- any worker ----
+  // The MAC if known and younger than max_age_ms. A learned time slightly ahead of `now_ms`
+  // (another worker's clock read later) counts as age 0, not as expired.
+  std::optional<packet::MacAddress> find(const IpAddress& ip, uint64_t now_ms) const noexcept;
+  // True if readers do not know `ip` at `mac`, or learned it at least `refresh_ms` ago.
+  bool needs_refresh(const IpAddress& ip, const packet::MacAddress& mac, uint64_t now_ms,
+                     uint64_t refresh_ms) const noexcept;
+  uint32_t max_age_ms() const noexcept { return max_age_ms_; }
+  uint32_t retry_ms() const noexcept { return retry_ms_; }
+  static size_t hash(const IpAddress& ip) noexcept;
+
+  // ---- the writer (worker 0) only ----
   // Records (or refreshes) a mapping; evicts the stalest entry of the probe window if full.
   void learn(const IpAddress& ip, const packet::MacAddress& mac, uint64_t now_ms) noexcept;
   // True if an ARP request / NS for `ip` should go out now: at most once per retry_ms.
   bool should_solicit(const IpAddress& ip, uint64_t now_ms) noexcept;
 
  private:
-  struct Entry {
+  // What readers see: ip (2 words), family | flags | MAC, learned_ms.
+  struct alignas(64) Published {
+    table::SeqlockWords<4> words;
+  };
+  // The writer's own copy, so it never reads back through the seqlock.
+  struct Private {
     IpAddress ip;
-    packet::MacAddress mac;
     uint64_t learned_ms = 0;
     uint64_t solicited_ms = 0;
     bool used = false;
-    bool resolved = false;
   };
-  static size_t hash(const IpAddress& ip) noexcept;
-  static uint64_t touched(const Entry& e) noexcept {
-    return e.learned_ms > e.solicited_ms ? e.learned_ms : e.solicited_ms;
-  }
-  size_t find_index(const IpAddress& ip) const noexcept;  // kCapacity if absent
-  Entry& slot_for(const IpAddress& ip) noexcept;           // existing, free or stalest in the probe
+  struct Found {
+    bool resolved = false;
+    packet::MacAddress mac;
+    uint64_t learned_ms = 0;
+  };
+  std::optional<Found> read(const IpAddress& ip) const noexcept;
+  size_t slot_for(const IpAddress& ip) noexcept;  // existing, free or stalest in the probe
+  void publish(size_t at, bool resolved, const packet::MacAddress& mac) noexcept;
 
   uint32_t max_age_ms_;
   uint32_t retry_ms_;
-  std::array<Entry, kCapacity> entries_{};
+  std::unique_ptr<Published[]> published_;
+  std::unique_ptr<Private[]> private_;
 };
 
 }  // namespace rr::worker

@@ -11,8 +11,10 @@
 namespace rr::worker {
 
 void Worker::solicit(uint8_t port_index, const IpAddress& next_hop, uint64_t now_ms) noexcept {
-  if (!neighbours_.should_solicit(next_hop, now_ms)) return;  // rate limit per next hop
   const PortSetup& port = port_setups_[port_index];
+  // Rate-limited per next hop; a worker other than 0 asks worker 0 instead, since the
+  // answer arrives on queue 0.
+  if (!neighbours_.should_solicit(port.port_id, next_hop, now_ms)) return;
   const InterfaceAddress* ours = nullptr;
   for (const InterfaceAddress& a : port.addresses)
     if (a.address.family == next_hop.family) { ours = &a; break; }
@@ -38,7 +40,7 @@ void Worker::solicit(uint8_t port_index, const IpAddress& next_hop, uint64_t now
 
 void Worker::release_held(const BurstClock& clock) noexcept {
   held_.drain([&](HeldPacket& held) {
-    if (const packet::MacAddress* mac = neighbours_.find(held.next_hop, clock.ms)) {
+    if (const auto mac = neighbours_.find(held.next_hop, clock.ms)) {
       // The headers were written with a zero destination MAC: patch it and send.
       std::memcpy(rte_pktmbuf_mtod(held.mbuf, uint8_t*), mac->bytes.data(), mac->bytes.size());
       tx_[held.port_index].push(held.mbuf, counters_);
@@ -51,6 +53,13 @@ void Worker::release_held(const BurstClock& clock) noexcept {
     }
     solicit(held.port_index, held.next_hop, clock.ms);  // retry, rate-limited
     return false;
+  });
+}
+
+void Worker::serve_neighbour_requests(uint64_t now_ms) noexcept {
+  neighbours_.serve(now_ms, [&](uint16_t port_id, const IpAddress& next_hop) {
+    for (uint8_t p = 0; p < port_count_; ++p)
+      if (port_setups_[p].port_id == port_id) return solicit(p, next_hop, now_ms);
   });
 }
 

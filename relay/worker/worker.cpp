@@ -19,7 +19,12 @@ Worker::Worker(const WorkerConfig& config)
       pool_(config.pool),
       ticks_per_ms_(((config.tsc_hz != 0 ? config.tsc_hz : rte_get_tsc_hz()) + 999) / 1000),
       port_count_(static_cast<uint8_t>(config.ports.size())),
-      neighbours_(config.neighbour_max_age_ms, config.neighbour_retry_ms) {
+      own_neighbours_(config.neighbours ? nullptr
+                                        : std::make_unique<NeighbourService>(
+                                              1, config.neighbour_max_age_ms, config.neighbour_retry_ms)),
+      // A private service has one participant: this worker, as its writer.
+      neighbours_(config.neighbours ? *config.neighbours : *own_neighbours_,
+                  config.neighbours ? config.index : 0) {
   for (uint8_t i = 0; i < port_count_; ++i) {
     port_setups_[i] = config.ports[i];
     tx_[i].bind(config.ports[i].port_id, config.ports[i].queue);
@@ -59,7 +64,11 @@ uint16_t Worker::poll_once() noexcept {
     received = static_cast<uint16_t>(received + count);
     process_burst(p, frames.data(), count, clock);
   }
-  if (!held_.empty()) release_held(received ? clock : now());
+  if (neighbours_.writer() || !held_.empty()) {
+    if (!received) clock = now();
+    if (neighbours_.writer()) serve_neighbour_requests(clock.ms);
+    if (!held_.empty()) release_held(clock);
+  }
   for (uint8_t p = 0; p < port_count_; ++p) tx_[p].flush(counters_);
   counters_.add(received ? Counter::busy_polls : Counter::idle_polls);
   // No entry pointer survives this point: every lookup above is finished.

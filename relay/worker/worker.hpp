@@ -1,22 +1,25 @@
 // One poll-mode worker: its RX queue on every port, its TX buffers, neighbour table, hold
 // queue and counters. Runs on one dedicated lcore; nothing in it is shared with other
-// workers except the forwarding table (lock-free reads) and the counters (single writer).
+// workers except the forwarding table (lock-free reads), the neighbour service (worker 0
+// writes, the others read and send it requests) and the counters (single writer).
 //
 // Per loop iteration, for each port: rx burst (32) -> FIRST PASS per packet: parse ->
 // lookup -> source check/latch -> stats -> rewrite in place, writing a verdict (egress port,
 // held, or drop reason) -> SECOND PASS: queue to TX buffers grouped by port, free drops.
-// Then release held packets whose neighbour resolved, flush TX, report quiescent to QSBR.
+// Then (worker 0) serve the other workers' neighbour requests, release held packets whose
+// neighbour resolved, flush TX, report quiescent to QSBR.
 #pragma once
 
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <memory>
 
 #include "relay/packet/result.hpp"
 #include "relay/table/forwarding_table.hpp"
 #include "relay/worker/hold_queue.hpp"
 #include "relay/worker/media_path.hpp"
-#include "relay/worker/neighbour_table.hpp"
+#include "relay/worker/neighbour_service.hpp"
 #include "relay/worker/tx_buffer.hpp"
 #include "relay/worker/worker_config.hpp"
 #include "relay/worker/worker_counters.hpp"
@@ -62,6 +65,7 @@ class alignas(64) Worker {
                  const BurstClock& clock) noexcept;
   void solicit(uint8_t port_index, const IpAddress& next_hop, uint64_t now_ms) noexcept;
   void release_held(const BurstClock& clock) noexcept;
+  void serve_neighbour_requests(uint64_t now_ms) noexcept;
   BurstClock now() const noexcept;
 
   static Verdict drop(packet::DropReason reason) noexcept { return {Action::drop, 0, reason}; }
@@ -74,7 +78,8 @@ class alignas(64) Worker {
   uint8_t port_count_;
   std::array<PortSetup, kMaxPorts> port_setups_;
   std::array<TxBuffer, kMaxPorts> tx_;
-  NeighbourTable neighbours_;
+  std::unique_ptr<NeighbourService> own_neighbours_;  // only when the config shares none
+  Neighbours neighbours_;
   HoldQueue held_;
   std::atomic<bool> stop_{false};
 };

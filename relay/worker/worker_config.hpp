@@ -16,6 +16,8 @@ class ForwardingTable;
 
 namespace rr::worker {
 
+class NeighbourService;
+
 // One of the relay's addresses on a port: answered for ARP/ND/ping, and the on-link prefix
 // that decides whether a destination is a neighbour or behind the gateway.
 struct InterfaceAddress {
@@ -41,7 +43,10 @@ struct WorkerConfig {
   table::ForwardingTable* table = nullptr;       // outlives the worker
   rte_mempool* pool = nullptr;                   // mbufs for ARP requests / NS the worker originates
   uint64_t tsc_hz = 0;                           // rte_get_tsc_hz(); 0 = ask DPDK
-  uint32_t neighbour_max_age_ms = 300'000;       // re-resolve a neighbour after this
+  // Shared by every worker of the daemon (worker 0 writes it; see neighbour_service.hpp) and
+  // outlives them. Null: the worker keeps a private one — right for a single worker only.
+  NeighbourService* neighbours = nullptr;
+  uint32_t neighbour_max_age_ms = 300'000;       // re-resolve a neighbour after this (private service)
   uint32_t neighbour_retry_ms = 1000;            // at most one ARP request / NS per next hop per interval
 };
 

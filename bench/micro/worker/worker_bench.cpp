@@ -38,7 +38,8 @@ class Relay {
  public:
   explicit Relay(size_t streams)
       : table_({{ip("192.0.2.1"), ip("192.0.2.2")}, kPortMin, kPortMin + kPorts - 1, 1}),
-        neighbours_(300'000, 1000) {
+        service_(1, 300'000, 1000),
+        neighbours_(service_, 0) {
     ports_.push_back({0, 0, mac("02:00:00:00:aa:01"), {{ip("192.0.2.1"), 24, ip("192.0.2.254")}}});
     ports_.push_back({1, 0, mac("02:00:00:00:bb:01"), {{ip("198.51.100.1"), 24, ip("198.51.100.254")}}});
     neighbours_.learn(ip("198.51.100.254"), kGatewayMac, 0);
@@ -85,7 +86,8 @@ class Relay {
 
   table::ForwardingTable table_;
   std::vector<worker::PortSetup> ports_;
-  worker::NeighbourTable neighbours_;
+  worker::NeighbourService service_;
+  worker::Neighbours neighbours_;
   std::vector<std::shared_ptr<table::StreamState>> peers_;
   std::vector<rr::test::Bytes> templates_;
   std::vector<uint16_t> sequence_;

@@ -67,20 +67,22 @@ class WorkerPipeline : public ::testing::Test {
     auto pool = dpdk::Mempool::create("worker_pool", 1023, 0);
     ASSERT_TRUE(pool.ok()) << pool.error().message;
     pool_.emplace(std::move(*pool));
-    auto a = dpdk::RingPort::create("wa", *pool_);
-    auto b = dpdk::RingPort::create("wb", *pool_);
+    auto a = dpdk::RingPort::create("wa", *pool_, queues_);
+    auto b = dpdk::RingPort::create("wb", *pool_, queues_);
     ASSERT_TRUE(a.ok() && b.ok());
     port_a_.emplace(std::move(*a));
     port_b_.emplace(std::move(*b));
-    table_.emplace(table::TableConfig{{kRelayA, kRelayB, kRelayB6}, 10000, 10099, 1});
+    table_.emplace(table::TableConfig{{kRelayA, kRelayB, kRelayB6}, 10000, 10099, queues_});
   }
 
   void TearDown() override {
     if (worker_) table_->qsbr().offline(0);
     worker_.reset();
     if (port_a_ && port_b_) {
-      port_a_->collect();
-      port_b_->collect();
+      for (uint16_t q = 0; q < queues_; ++q) {
+        port_a_->collect(q);
+        port_b_->collect(q);
+      }
     }
     table_.reset();  // frees every entry before the EAL goes
     if (pool_) {
@@ -88,16 +90,23 @@ class WorkerPipeline : public ::testing::Test {
     }
   }
 
-  void start_worker(bool vlan_on_b = false) {
+  // Worker `index` polls queue `index` of both ports.
+  WorkerConfig worker_config(unsigned index, bool vlan_on_b = false) {
     WorkerConfig config;
+    config.index = index;
     config.table = &*table_;
     config.pool = pool_->get();
-    config.ports.push_back({port_a_->id(), 0, kRelayMacA, {{kRelayA, 24, {}}}});
-    PortSetup b{port_b_->id(), 0, kRelayMacB, {{kRelayB, 24, kGatewayB}, {kRelayB6, 64, {}}}};
+    const auto queue = static_cast<uint16_t>(index);
+    config.ports.push_back({port_a_->id(), queue, kRelayMacA, {{kRelayA, 24, {}}}});
+    PortSetup b{port_b_->id(), queue, kRelayMacB, {{kRelayB, 24, kGatewayB}, {kRelayB6, 64, {}}}};
     b.has_vlan = vlan_on_b;
     b.vlan_tci = 100;
     config.ports.push_back(b);
-    worker_ = std::make_unique<Worker>(config);
+    return config;
+  }
+
+  void start_worker(bool vlan_on_b = false) {
+    worker_ = std::make_unique<Worker>(worker_config(0, vlan_on_b));
     table_->qsbr().online(0);
   }
 
@@ -131,10 +140,10 @@ class WorkerPipeline : public ::testing::Test {
   void poll() {
     for (int i = 0; i < 3; ++i) worker_->poll_once();
   }
-  void inject_a(const Bytes& frame) { ASSERT_TRUE(port_a_->inject(frame).ok()); }
-  void inject_b(const Bytes& frame) { ASSERT_TRUE(port_b_->inject(frame).ok()); }
-  std::vector<Bytes> out_a() { return port_a_->collect(); }
-  std::vector<Bytes> out_b() { return port_b_->collect(); }
+  void inject_a(const Bytes& frame, uint16_t queue = 0) { ASSERT_TRUE(port_a_->inject(frame, queue).ok()); }
+  void inject_b(const Bytes& frame, uint16_t queue = 0) { ASSERT_TRUE(port_b_->inject(frame, queue).ok()); }
+  std::vector<Bytes> out_a(uint16_t queue = 0) { return port_a_->collect(queue); }
+  std::vector<Bytes> out_b(uint16_t queue = 0) { return port_b_->collect(queue); }
 
   // Phones announce themselves with an ARP reply (or NA), so media can go out at once.
   // poll_here = false when the worker runs on its own lcore.
@@ -154,6 +163,7 @@ class WorkerPipeline : public ::testing::Test {
   uint64_t dropped(DropReason reason) const { return worker_->counters().dropped(reason); }
   uint64_t count(Counter c) const { return worker_->counters().get(c); }
 
+  uint16_t queues_ = 1;  // RX/TX queues per port = workers; set in a derived constructor
   std::optional<dpdk::Eal> eal_;
   std::optional<dpdk::Mempool> pool_;
   std::optional<dpdk::RingPort> port_a_, port_b_;
