@@ -61,7 +61,7 @@ struct KamailioProcess {
 
 struct SignallingLinks {
   netlab::VethPair caller{"s"}, callee{"t"};
-  SignallingLinks(const netlab::Topology& topology) {
+  explicit SignallingLinks(const netlab::Topology& topology) {
     caller.attach_host(topology.caller(), {kCallerSip, 30, {}});
     caller.address_root_end(kProxyCallerSide, 30);
     callee.attach_host(topology.callee(), {kCalleeSip, 30, {}});
@@ -114,7 +114,13 @@ TEST_P(Kamailio, RoutesSippCallThroughTheRelay) {
                       "-mp", std::to_string(kCalleeMediaPort), "-rtp_echo", "-m", "1", "-nostdin",
                       "-timeout", "60s", "-timeout_error", "-trace_msg", "-message_file", callee_log},
                      netlab::scratch_path("callee.out"));
-  std::this_thread::sleep_for(300ms);  // the callee binds before the INVITE can arrive
+  // The callee binds before the INVITE can arrive (SIPp would retransmit it anyway).
+  auto callee_listening = [&] {
+    bool taken = false;
+    topology.callee().run_inside([&] { taken = udp_port_taken({kCalleeSip, kSipPort}); });
+    return taken;
+  };
+  for (int i = 0; i < 100 && !callee_listening(); ++i) std::this_thread::sleep_for(50ms);
   test::Child caller({"ip", "netns", "exec", topology.caller().name(), "sipp",
                       Endpoint{kCalleeSip, kSipPort}.to_string(), "-sf", caller_xml, "-i", kCallerSip.to_string(),
                       "-p", sip, "-rsa", Endpoint{kProxyCallerSide, kSipPort}.to_string(),

@@ -41,8 +41,9 @@ class VethPair {
 };
 
 // Turns TX checksum offload off: a veth otherwise hands AF_PACKET/AF_XDP readers UDP
-// packets whose checksum was never computed (CHECKSUM_PARTIAL), which the relay rightly
-// drops. The legacy ETHTOOL_STXCSUM ioctl, so the test needs no ethtool package.
+// packets whose checksum field holds only the pseudo-header sum (CHECKSUM_PARTIAL); a relay
+// that verified UDP checksums would drop them (rtp-relay does not today, see README).
+// The legacy ETHTOOL_STXCSUM ioctl, so the test needs no ethtool package.
 void disable_tx_checksum(const std::string& interface);
 
 }  // namespace rr::netlab
