@@ -8,7 +8,7 @@ bool is_rtcp(std::span<const uint8_t> udp_payload) {
   return udp_payload.size() >= 2 && udp_payload[1] >= 192 && udp_payload[1] <= 223;
 }
 
-Result<RtpHeader> parse_rtp(std::span<const uint8_t> udp_payload) {
+Result<RtpHeader> parse_rtp(std::span<const uint8_t> udp_payload, RtpPadding padding_rule) {
   const size_t size = udp_payload.size();
   const uint8_t* p = udp_payload.data();
   // Sizes fit 16 bits below: a UDP payload is at most 65527 bytes, larger spans are not UDP.
@@ -31,7 +31,7 @@ Result<RtpHeader> parse_rtp(std::span<const uint8_t> udp_payload) {
   }
   if (size < header) return DropReason::not_rtp;
   size_t padding = 0;
-  if (h.padding) {
+  if (h.padding && padding_rule == RtpPadding::check) {
     // RFC 3550 5.1: the last byte counts itself; 0 or more than the payload is invalid.
     padding = p[size - 1];
     if (padding == 0 || padding > size - header) return DropReason::not_rtp;

@@ -31,10 +31,19 @@ struct RtpHeader {
 // never an RTP marker+payload type on a muxed port. False for fewer than 2 bytes.
 bool is_rtcp(std::span<const uint8_t> udp_payload);
 
-// Version 2, CSRC list, extension and padding all inside `udp_payload`. For SRTP the
-// caller passes the payload without the auth tag if it wants exact payload_size; the
-// header itself is never encrypted so parsing SRTP works too. Errors: not_rtp.
-Result<RtpHeader> parse_rtp(std::span<const uint8_t> udp_payload);
+// Whether the padding count (the last byte) can be read yet. In SRTP the padding is part of
+// the encrypted payload and the packet ends with the auth tag (RFC 3711 3.1), so the last
+// byte is tag, not count: check padding only on plaintext, i.e. after unprotect.
+enum class RtpPadding : uint8_t {
+  check,     // plain RTP: the padding count must fit the payload
+  encrypted, // SRTP before unprotect: padding flag reported, padding_size 0, payload_size
+             // covers everything after the header (ciphertext, padding, MKI, tag)
+};
+
+// Version 2, CSRC list, extension and (if `padding` is check) padding all inside
+// `udp_payload`. The header itself is never encrypted, so sequence, timestamp and SSRC are
+// read from SRTP too. Errors: not_rtp.
+Result<RtpHeader> parse_rtp(std::span<const uint8_t> udp_payload, RtpPadding padding = RtpPadding::check);
 
 struct RtcpHeader {
   uint8_t count = 0;         // RC/SC/FMT: low 5 bits of the first byte

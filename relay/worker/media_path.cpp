@@ -69,15 +69,20 @@ packet::Result<MediaDecision> decide_media(const table::ForwardingTable& table,
   if (decision.rtcp) {
     if (!packet::parse_rtcp_header(view.payload)) return stream_drop(state, DropReason::bad_rtcp);
   } else {
-    const auto parsed = packet::parse_rtp(view.payload);
+    // SRTP's last byte is the auth tag, not the padding count: padding waits for plaintext.
+    const auto parsed = packet::parse_rtp(
+        view.payload, entry->srtp.unprotect ? packet::RtpPadding::encrypted : packet::RtpPadding::check);
     if (!parsed) return stream_drop(state, DropReason::not_rtp);
     rtp = *parsed;
   }
   size_t size = view.payload_size;
   DropReason reason = DropReason::srtp_error;
-  if (entry->srtp.unprotect &&
-      !transform(*entry->srtp.unprotect, false, decision.rtcp, payload_room, size, reason))
-    return stream_drop(state, reason);
+  if (entry->srtp.unprotect) {
+    if (!transform(*entry->srtp.unprotect, false, decision.rtcp, payload_room, size, reason))
+      return stream_drop(state, reason);
+    if (rtp.padding && !packet::parse_rtp(payload_room.first(size)))
+      return stream_drop(state, DropReason::not_rtp);  // authentic, but its padding count lies
+  }
 
   const uint32_t relearn = state.relearn_requests.load(std::memory_order_relaxed);
   switch (table::learn(entry->learning, state.learning, view.src, clock.ms, relearn)) {

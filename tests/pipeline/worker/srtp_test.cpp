@@ -98,5 +98,34 @@ TEST_F(SrtpRelay, ForgedAndReplayedPacketsAreDroppedAndCannotLatch) {
   EXPECT_EQ(media_.from_a->latched.load(), spec_.a_sdp);
 }
 
+TEST_F(SrtpRelay, PaddedSrtpIsRelayedWhateverTheAuthTagEndsIn) {
+  // Before unprotect the last byte is tag, not padding count: pick a packet whose tag ends in
+  // a byte that is no valid count (0 or past the payload), which plain-RTP parsing refuses.
+  Bytes plain, srtp;
+  for (uint16_t seq = 1; seq < 2000; ++seq) {
+    plain = FrameBuilder().rtp(seq, seq * 160U, 0x11223344, 0).payload(160, 0xd5).rtp_padding(4).udp_payload();
+    srtp = protect_as_a(plain);
+    if (srtp.back() == 0 || srtp.back() > 200) break;
+  }
+  ASSERT_TRUE(srtp.back() == 0 || srtp.back() > 200);
+  inject_a(FrameBuilder().eth(kPhoneMacA, kRelayMacA).ipv4(kPhoneA, kRelayA).udp(4000, 10000).payload(srtp).build());
+  poll();
+  const auto out = out_b();
+  ASSERT_EQ(out.size(), 1U);
+  EXPECT_EQ(out[0], relayed(kRelayMacB, kPhoneMacB, {kRelayB, 10002}, spec_.b_sdp, plain));
+  EXPECT_EQ(dropped(DropReason::not_rtp), 0U);
+}
+
+TEST_F(SrtpRelay, AuthenticSrtpWithALyingPaddingCountIsNotRtp) {
+  Bytes plain = rtp_from(kPhoneMacA, kRelayMacA, spec_.a_sdp, {kRelayA, 10000}, 1).rtp_padding(4).udp_payload();
+  plain.back() = 0;  // padding flag set, count 0: invalid (RFC 3550 5.1)
+  inject_a(FrameBuilder().eth(kPhoneMacA, kRelayMacA).ipv4(kPhoneA, kRelayA).udp(4000, 10000)
+               .payload(protect_as_a(plain)).build());
+  poll();
+  EXPECT_TRUE(out_b().empty());
+  EXPECT_EQ(dropped(DropReason::not_rtp), 1U);
+  EXPECT_EQ(media_.from_a->drops[packet::index(DropReason::not_rtp)].load(), 1U);
+}
+
 }  // namespace
 }  // namespace rr::worker::test

@@ -68,6 +68,42 @@ INSTANTIATE_TEST_SUITE_P(Rtp, ParseRtp, testing::Values(
     RtpCase{"padding_beyond_payload", with_byte(g711().rtp_padding(4).udp_payload(), 175, 165), DropReason::not_rtp}),
     [](const auto& row) { return row.param.name; });
 
+// SRTP (RFC 3711): encrypted payload and padding, then the 10-byte auth tag. The last byte
+// is tag, so the padding count can only be checked on the plaintext.
+struct SrtpPaddingCase {
+  std::string name;
+  uint8_t last_byte;  // of the auth tag
+};
+
+class ParseSrtpPadding : public testing::TestWithParam<SrtpPaddingCase> {};
+
+TEST_P(ParseSrtpPadding, EncryptedPaddingIsNotCheckedButReported) {
+  Bytes srtp = g711().rtp_padding(4).udp_payload();
+  srtp.insert(srtp.end(), 10, 0xa5);  // auth tag
+  srtp.back() = GetParam().last_byte;
+  auto rtp = parse_rtp(srtp, RtpPadding::encrypted);
+  ASSERT_TRUE(rtp.ok());
+  EXPECT_TRUE(rtp->padding);
+  EXPECT_EQ(rtp->padding_size, 0);
+  EXPECT_EQ(rtp->payload_size, srtp.size() - 12);
+  EXPECT_EQ(rtp->sequence, 0xfffe);
+  EXPECT_EQ(rtp->ssrc, 0xcafebabeu);
+}
+
+INSTANTIATE_TEST_SUITE_P(Srtp, ParseSrtpPadding, testing::Values(
+    SrtpPaddingCase{"tag_ends_in_zero", 0},             // would be "padding 0" in plain RTP
+    SrtpPaddingCase{"tag_ends_beyond_payload", 0xff},   // would be "padding past the header"
+    SrtpPaddingCase{"tag_ends_in_a_valid_count", 4}),
+    [](const auto& row) { return row.param.name; });
+
+TEST(ParseRtp, PlainPaddingIsStillChecked) {
+  Bytes plain = g711().rtp_padding(4).udp_payload();
+  plain.back() = 0;
+  EXPECT_FALSE(parse_rtp(plain).ok());
+  EXPECT_FALSE(parse_rtp(plain, RtpPadding::check).ok());
+  EXPECT_TRUE(parse_rtp(plain, RtpPadding::encrypted).ok());
+}
+
 TEST(ParseRtp, ReadsMarker) {
   auto rtp = parse_rtp(g711(true).udp_payload());
   ASSERT_TRUE(rtp.ok());
