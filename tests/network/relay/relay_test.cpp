@@ -37,35 +37,47 @@ TEST_P(RelayOnVeths, AnswersArpAndPingOnEachMediaAddress) {
   }
 }
 
-TEST_P(RelayOnVeths, RelaysRtpBothWaysWithRelayAsSource) {
-  HostUdpSocket caller(topology_->caller(), {kCallerSide.host_address, 0});
-  HostUdpSocket callee(topology_->callee(), {kCalleeSide.host_address, 0});
-  const ngclient::CallIds ids{"netlab-both-ways", "caller-tag", "callee-tag"};
-  auto relayed = set_up_call(ids, caller.local(), callee.local());
-  ASSERT_TRUE(relayed);
-  const Endpoint relay_a = relayed->toward_caller, relay_b = relayed->toward_callee;
-  EXPECT_EQ(relay_b.address, kCalleeSide.relay_address) << "offer SDP must point the callee at the relay";
-  EXPECT_EQ(relay_a.address, kCallerSide.relay_address) << "answer SDP must point the caller at the relay";
-  for (auto port : {relay_a.port, relay_b.port}) EXPECT_TRUE(port >= 30000 && port <= 30099) << port;
+// One row per address family: the relay's ARP and ND (it resolves the hosts, they resolve it).
+struct FamilyRow {
+  const char* name;
+  IpAddress Side::*host;
+  IpAddress Side::*relay;
+};
+const FamilyRow kFamilies[] = {{"IPv4", &Side::host_address, &Side::relay_address},
+                               {"IPv6", &Side::host_address6, &Side::relay_address6}};
 
-  struct Direction {
-    const char* name;
-    const HostUdpSocket& from;
-    Endpoint to;
-    const HostUdpSocket& receiver;
-    Endpoint expected_source;
-  };
-  const Direction directions[] = {{"caller to callee", caller, relay_a, callee, relay_b},
-                                  {"callee to caller", callee, relay_b, caller, relay_a}};
-  for (const auto& d : directions) {
-    SCOPED_TRACE(d.name);
-    for (uint16_t seq = 1; seq <= 5; ++seq) {
-      const auto sent = rtp_packet(seq, 0x1000 + seq, uint8_t(seq));
-      ASSERT_TRUE(d.from.send_to(d.to, sent));
-      auto got = d.receiver.receive(kWait);
-      ASSERT_TRUE(got.has_value()) << "packet " << seq << " not relayed";
-      EXPECT_EQ(got->from, d.expected_source);
-      EXPECT_EQ(got->bytes, sent) << "payload changed on the way";
+TEST_P(RelayOnVeths, RelaysRtpBothWaysWithRelayAsSource) {
+  for (const auto& family : kFamilies) {
+    SCOPED_TRACE(family.name);
+    HostUdpSocket caller(topology_->caller(), {kCallerSide.*family.host, 0});
+    HostUdpSocket callee(topology_->callee(), {kCalleeSide.*family.host, 0});
+    const ngclient::CallIds ids{std::string("netlab-both-ways-") + family.name, "caller-tag", "callee-tag"};
+    auto relayed = set_up_call(ids, caller.local(), callee.local());
+    ASSERT_TRUE(relayed);
+    const Endpoint relay_a = relayed->toward_caller, relay_b = relayed->toward_callee;
+    EXPECT_EQ(relay_b.address, kCalleeSide.*family.relay) << "offer SDP must point the callee at the relay";
+    EXPECT_EQ(relay_a.address, kCallerSide.*family.relay) << "answer SDP must point the caller at the relay";
+    for (auto port : {relay_a.port, relay_b.port}) EXPECT_TRUE(port >= 30000 && port <= 30099) << port;
+
+    struct Direction {
+      const char* name;
+      const HostUdpSocket& from;
+      Endpoint to;
+      const HostUdpSocket& receiver;
+      Endpoint expected_source;
+    };
+    const Direction directions[] = {{"caller to callee", caller, relay_a, callee, relay_b},
+                                    {"callee to caller", callee, relay_b, caller, relay_a}};
+    for (const auto& d : directions) {
+      SCOPED_TRACE(d.name);
+      for (uint16_t seq = 1; seq <= 5; ++seq) {
+        const auto sent = rtp_packet(seq, 0x1000 + seq, uint8_t(seq));
+        ASSERT_TRUE(d.from.send_to(d.to, sent));
+        auto got = d.receiver.receive(kWait);
+        ASSERT_TRUE(got.has_value()) << "packet " << seq << " not relayed";
+        EXPECT_EQ(got->from, d.expected_source);
+        EXPECT_EQ(got->bytes, sent) << "payload changed on the way";
+      }
     }
   }
 }

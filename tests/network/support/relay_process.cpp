@@ -80,6 +80,9 @@ RelayProcess::RelayProcess(RelayOptions options)
     argv.insert(argv.end(), {"--interface", p.interface + "/" + p.address.to_string() + "/" +
                                                 std::to_string(p.prefix_length),
                              "--dpdk-port", p.interface + "=" + vdev_name(options_.driver, i)});
+    for (const auto& [address, prefix_length] : p.more_addresses) {
+      argv.insert(argv.end(), {"--interface", p.interface + "/" + address.to_string() + "/" + std::to_string(prefix_length)});
+    }
   }
   argv.insert(argv.end(), options_.extra_args.begin(), options_.extra_args.end());
   child_ = std::make_unique<test::Child>(argv, log_path_);

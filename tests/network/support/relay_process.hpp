@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "relay/packet/address.hpp"
@@ -22,6 +23,7 @@ struct RelayMediaPort {
   IpAddress address;      // the relay's media address on it
   uint8_t prefix_length = 24;
   std::string device;     // the root-side veth end DPDK drives (unused by net_null)
+  std::vector<std::pair<IpAddress, uint8_t>> more_addresses;  // e.g. IPv6, with prefix length
 };
 
 struct RelayOptions {

@@ -4,8 +4,9 @@
 //   192.0.2.10/24 ── veth ── [DPDK a: 192.0.2.1]  rtp-relay  [DPDK b: 198.51.100.1] ── veth ── 198.51.100.10/24
 //                                         ng on 127.0.0.1 (management)
 //
-// Each host's default route points at the relay's address on its link, so the relay answers
-// ARP and ping for it exactly as it would on a LAN. Addresses are TEST-NET-1 and -2.
+// Each host's default routes point at the relay's addresses on its link, so the relay answers
+// ARP, ND and ping for them exactly as it would on a LAN. Addresses are TEST-NET-1 and -2
+// and 2001:db8:a::/64, 2001:db8:b::/64.
 #pragma once
 
 #include <string>
@@ -20,10 +21,14 @@ struct Side {
   std::string relay_interface;  // "a" / "b": the names offers use in direction=
   IpAddress relay_address;
   IpAddress host_address;
+  IpAddress relay_address6;  // the same link in 2001:db8::/32, /64 prefixes
+  IpAddress host_address6;
 };
 
-inline const Side kCallerSide{"a", IpAddress::v4(192, 0, 2, 1), IpAddress::v4(192, 0, 2, 10)};
-inline const Side kCalleeSide{"b", IpAddress::v4(198, 51, 100, 1), IpAddress::v4(198, 51, 100, 10)};
+inline const Side kCallerSide{"a", IpAddress::v4(192, 0, 2, 1), IpAddress::v4(192, 0, 2, 10),
+                              IpAddress::parse("2001:db8:a::1").value(), IpAddress::parse("2001:db8:a::10").value()};
+inline const Side kCalleeSide{"b", IpAddress::v4(198, 51, 100, 1), IpAddress::v4(198, 51, 100, 10),
+                              IpAddress::parse("2001:db8:b::1").value(), IpAddress::parse("2001:db8:b::10").value()};
 
 class Topology {
  public:

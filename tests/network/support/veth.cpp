@@ -72,12 +72,19 @@ VethPair::~VethPair() {
 
 void VethPair::attach_host(const Namespace& ns, const HostAddress& address) {
   must_run({"ip", "link", "set", host_end_, "netns", ns.name()});
-  const std::string family = address.address.is_v4() ? "-4" : "-6";
-  must_run({"ip", "netns", "exec", ns.name(), "ip", family, "addr", "add",
-            address.address.to_string() + "/" + std::to_string(address.prefix_length), "dev", host_end_});
   must_run({"ip", "netns", "exec", ns.name(), "ip", "link", "set", host_end_, "up"});
+  add_host_address(ns, address);
+}
+
+void VethPair::add_host_address(const Namespace& ns, const HostAddress& address) const {
+  const bool v4 = address.address.is_v4();
+  std::vector<std::string> add{"ip", "netns", "exec", ns.name(), "ip", v4 ? "-4" : "-6", "addr", "add",
+                               address.address.to_string() + "/" + std::to_string(address.prefix_length),
+                               "dev", host_end_};
+  if (!v4) add.push_back("nodad");
+  must_run(add);
   if (address.gateway.is_unspecified()) return;  // a point-to-point link: its prefix is enough
-  must_run({"ip", "netns", "exec", ns.name(), "ip", family, "route", "add", "default", "via",
+  must_run({"ip", "netns", "exec", ns.name(), "ip", v4 ? "-4" : "-6", "route", "add", "default", "via",
             address.gateway.to_string(), "dev", host_end_});
 }
 

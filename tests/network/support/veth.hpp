@@ -32,6 +32,9 @@ class VethPair {
 
   // Moves the host end into `ns` as `address`/prefix with a default route via the gateway.
   void attach_host(const Namespace& ns, const HostAddress& address);
+  // One more address (and default route of its family) on the host end, once attached.
+  // IPv6 addresses skip duplicate address detection, so they are usable at once.
+  void add_host_address(const Namespace& ns, const HostAddress& address) const;
   // Gives the root end a kernel address: a signalling link (SIP) rather than a DPDK port.
   void address_root_end(const IpAddress& address, uint8_t prefix_length) const;
 
