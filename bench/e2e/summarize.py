@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Medians (min-max) over runs of bench/e2e trials: per stream count and peer, the maximum
+sustainable rate, CPU seconds per million packets at that rate, latency at the common half
+rate; ratios rtp-relay/rtpengine and rtp-relay/testpmd; markdown on stdout, JSON to a file."""
+import json, os, statistics, subprocess, sys
+
+trials_path, json_path, runs, driver, gen_core, relay_core = sys.argv[1:7]
+trials = [json.loads(line) for line in open(trials_path) if line.strip()]
+machine = json.loads(subprocess.run(["bash", "-c", f". {os.path.dirname(os.path.abspath(__file__))}/lib.sh; machine_json"],
+                                    capture_output=True, text=True).stdout)
+PEERS = ("rtp-relay", "rtpengine", "testpmd")
+
+
+def stats(values):
+    values = [v for v in values if v is not None]
+    if not values:
+        return None
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
+
+
+def per_run(peer, n):
+    """Per run: (max passing rate, CPU at it, generator-bound?, latency p50, p99)."""
+    out = []
+    for run in sorted({t["run"] for t in trials}):
+        ts = [t for t in trials if t["peer"] == peer and t["streams"] == n and t["run"] == run]
+        if not ts:
+            continue
+        search = [t for t in ts if t["kind"] == "search"]
+        passed = [t for t in search if t["t"]["verdict"] == "pass"]
+        top = max(passed, key=lambda t: t["rate"]) if passed else None
+        bound = any(t["t"]["verdict"] == "generator-bound" for t in search)
+        lat = next((t for t in ts if t["kind"] == "latency"), None)
+        out.append({"run": run, "max_rate": top["rate"] if top else 0,
+                    "cpu_s_per_mpkt": top["t"].get("cpu_s_per_mpkt") if top else None,
+                    "generator_bound": bound, "latency_rate": lat["rate"] if lat else None,
+                    "p50_ms": lat["t"].get("p50_ms") if lat else None, "p99_ms": lat["t"].get("p99_ms") if lat else None,
+                    "latency_verdict": lat["t"]["verdict"] if lat else None})
+    return out
+
+
+f = lambda s, d=0: "n/a" if not s else f"{s['median']:.{d}f} ({s['min']:.{d}f}-{s['max']:.{d}f})"
+summary = []
+print(f"## e2e: {driver}, generator on CPU {gen_core}, relay worker / rtpengine thread / testpmd forwarding "
+      f"on CPU {relay_core}; median (min-max) of {runs} run(s)\n")
+print("| streams | peer | max rate, pkt/s per direction | CPU s per Mpkt at max | latency rate | p50 ms | p99 ms | notes |")
+print("|---:|---|---:|---:|---:|---:|---:|---|")
+for n in sorted({t["streams"] for t in trials}):
+    row = {"streams": n}
+    for peer in PEERS:
+        rs = per_run(peer, n)
+        if not rs:
+            continue
+        s = {"runs": rs, "max_rate": stats([r["max_rate"] for r in rs]),
+             "cpu_s_per_mpkt": stats([r["cpu_s_per_mpkt"] for r in rs]),
+             "p50_ms": stats([r["p50_ms"] for r in rs]), "p99_ms": stats([r["p99_ms"] for r in rs]),
+             "generator_bound": any(r["generator_bound"] for r in rs)}
+        row[peer] = s
+        notes = "generator fell behind: ≥ (rtpgen's limit)" if s["generator_bound"] else ""
+        print(f"| {n} | {peer} | {f(s['max_rate'])} | {f(s['cpu_s_per_mpkt'], 2)} | {rs[0]['latency_rate']} | "
+              f"{f(s['p50_ms'], 3)} | {f(s['p99_ms'], 3)} | {notes} |")
+    ratios = {}
+    rr = row.get("rtp-relay")
+    for other in ("rtpengine", "testpmd"):
+        o = row.get(other)
+        if rr and o and rr["max_rate"] and o["max_rate"] and o["max_rate"]["median"]:
+            ratios[f"max_rate rtp-relay/{other}"] = rr["max_rate"]["median"] / o["max_rate"]["median"]
+        if rr and o and rr["cpu_s_per_mpkt"] and o["cpu_s_per_mpkt"]:
+            ratios[f"cpu rtp-relay/{other}"] = rr["cpu_s_per_mpkt"]["median"] / o["cpu_s_per_mpkt"]["median"]
+    row["ratios"] = ratios
+    summary.append(row)
+print()
+for row in summary:
+    if row["ratios"]:
+        print(f"{row['streams']} streams: " + ", ".join(f"{k} = {v:.2f}" for k, v in row["ratios"].items()))
+print(f"\nmachine: {machine['cpu_model']}, {machine['cpus']} CPUs, kernel {machine['kernel']}, "
+      f"load average {machine['load_average'][0]:.2f} at the end")
+json.dump({"benchmark": "e2e", "driver": driver, "runs": int(runs), "generator_core": gen_core,
+           "relay_core": relay_core, "machine": machine, "rows": summary, "trials": trials},
+          open(json_path, "w"), indent=1)
