@@ -43,7 +43,16 @@ std::variant<std::unique_ptr<ControlPlane>, StartError> ControlPlane::start(cons
   plane->forwarding_ = std::make_unique<dataplane::TableForwarding>(data_plane.table(), std::move(forwarding));
   plane->sessions_ = std::make_unique<session::Sessions>(std::move(sessions), *plane->forwarding_);
   plane->handler_ = std::make_unique<commands::SessionHandler>(*plane->sessions_);
-  plane->processor_ = std::make_unique<ng::RequestProcessor>(plane->handler_.get(), ng::ProcessorOptions{});
+  auto* forwarding_view = plane->forwarding_.get();
+  auto* raw = plane.get();
+  plane->metrics_ = std::make_unique<metrics::ControlMetrics>(metrics::ControlMetricsInputs{
+      .sessions = *plane->sessions_,
+      .handler = *plane->handler_,
+      .stream_stats = [forwarding_view](const Endpoint& relay) { return forwarding_view->stream_stats(relay); },
+      .clock = {data_plane.tsc_hz(), [&data_plane] { return data_plane.now_ticks(); }},
+      .port_pools = {},
+      .server = [raw] { return raw->server_ ? raw->server_->counters() : ng::ServerCounters{}; }});
+  plane->processor_ = std::make_unique<ng::RequestProcessor>(&plane->metrics_->handler(), ng::ProcessorOptions{});
   try {
     plane->server_ = std::make_unique<ng::UdpServer>(config.listen_ng, *plane->processor_);
   } catch (const std::system_error& e) {
@@ -55,6 +64,7 @@ std::variant<std::unique_ptr<ControlPlane>, StartError> ControlPlane::start(cons
 void ControlPlane::run() {
   server_->run([this] {
     if (size_t ended = sessions_->tick(); ended > 0) spdlog::debug("{} call(s) timed out", ended);
+    metrics_->tick();
   });
 }
 

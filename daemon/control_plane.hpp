@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "control/commands/handlers.hpp"
+#include "control/metrics/control_metrics.hpp"
 #include "control/dataplane/table_forwarding.hpp"
 #include "control/ng/processor.hpp"
 #include "control/ng/udp_server.hpp"
@@ -26,6 +27,7 @@ class ControlPlane {
   void stop() noexcept;   // any thread
 
   session::Sessions& sessions() { return *sessions_; }
+  metrics::ControlMetrics& metrics() { return *metrics_; }
   const ng::UdpServer& server() const { return *server_; }
 
  private:
@@ -34,6 +36,7 @@ class ControlPlane {
   std::unique_ptr<dataplane::TableForwarding> forwarding_;
   std::unique_ptr<session::Sessions> sessions_;
   std::unique_ptr<commands::SessionHandler> handler_;
+  std::unique_ptr<metrics::ControlMetrics> metrics_;  // counts around handler_
   std::unique_ptr<ng::RequestProcessor> processor_;
   std::unique_ptr<ng::UdpServer> server_;
 };

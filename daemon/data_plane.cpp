@@ -113,6 +113,7 @@ std::optional<StartError> DataPlane::launch_workers(const Config& config) {
 }
 
 uint64_t DataPlane::tsc_hz() const { return rte_get_tsc_hz(); }
+uint64_t DataPlane::now_ticks() const { return rte_rdtsc(); }
 
 uint16_t DataPlane::port_of(const std::string& interface) const {
   // Every interface has a port: config's cross_check refuses an interface without one.

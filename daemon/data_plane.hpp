@@ -44,6 +44,7 @@ class DataPlane {
   const dpdk::Mempool& mempool() const { return *pool_; }
   bool hugepages() const { return eal_->hugepages(); }
   uint64_t tsc_hz() const;                           // the workers' time base
+  uint64_t now_ticks() const;                        // now, in that time base
   uint16_t port_of(const std::string& interface) const;  // DPDK port carrying that interface
 
  private:

@@ -8,39 +8,16 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <optional>
 #include <system_error>
-
-#include "control/metrics/exporter.hpp"
-#include "control/metrics/relay_collector.hpp"
 
 #include "daemon/config.hpp"
 #include "daemon/control_plane.hpp"
 #include "daemon/data_plane.hpp"
 #include "daemon/logging.hpp"
+#include "daemon/metrics_server.hpp"
 #include "daemon/signals.hpp"
 
 namespace {
-
-// /metrics on listen-http with the data plane's families (worker counters, mempool), read at
-// scrape time. Returns false when the endpoint cannot be bound (logged, naming listen-http).
-bool start_metrics(const rr::daemon::Config& config, const rr::daemon::DataPlane& data_plane,
-                   std::optional<rr::metrics::Exporter>& exporter) {
-  if (!config.listen_http) return true;
-  try {
-    exporter.emplace(*config.listen_http);
-  } catch (const rr::metrics::ExporterError& e) {
-    spdlog::critical("{}", e.what());
-    return false;
-  }
-  std::vector<const rr::worker::WorkerCounters*> counters;
-  for (const auto& worker : data_plane.workers()) counters.push_back(&worker->counters());
-  const auto& pool = data_plane.mempool();
-  exporter->add(std::make_shared<rr::metrics::RelayCollector>(
-      std::move(counters), rr::metrics::MempoolSource{[&pool] { return pool.free_count(); }, pool.size()}));
-  spdlog::info("metrics on http://{}/metrics", exporter->local_endpoint().to_string());
-  return true;
-}
 
 int run(const rr::daemon::Config& config) {
   using rr::daemon::DataPlane;
@@ -69,8 +46,11 @@ int run(const rr::daemon::Config& config) {
                  i.advertised ? " advertised as " + i.advertised->to_string() : "");
   }
   // Declared after the data and control planes so that it stops serving before they go.
-  std::optional<rr::metrics::Exporter> exporter;
-  if (!start_metrics(config, data_plane, exporter)) return 1;
+  auto metrics_started = rr::daemon::start_metrics(config, data_plane, control);
+  if (auto* error = std::get_if<StartError>(&metrics_started)) {
+    spdlog::critical("{}", error->message);
+    return error->exit_code;
+  }
   spdlog::info("ready: {} mbufs, hugepages {}", data_plane.mempool().size(),
                data_plane.hugepages() ? "yes" : "no");
 

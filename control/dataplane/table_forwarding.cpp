@@ -95,11 +95,20 @@ void TableForwarding::retire_media(const session::MediaPath& path) {
         if (const std::optional<table::EntryKey> key = key_of(*relay)) table_.retire(*key);
 }
 
-session::StreamCounters TableForwarding::stream_counters(const Endpoint& relay) const {
+const table::ForwardingEntry* TableForwarding::entry_at(const Endpoint& relay) const {
   const std::optional<table::EntryKey> key = key_of(relay);
   // Safe on the control thread: only this thread retires, so a published entry stays alive.
-  const table::ForwardingEntry* entry =
-      key ? table_.lookup(key->address_index, key->port) : nullptr;
+  return key ? table_.lookup(key->address_index, key->port) : nullptr;
+}
+
+std::optional<stats::StatsSnapshot> TableForwarding::stream_stats(const Endpoint& relay) const {
+  const table::ForwardingEntry* entry = entry_at(relay);
+  if (entry == nullptr) return std::nullopt;
+  return entry->state->stats.snapshot();
+}
+
+session::StreamCounters TableForwarding::stream_counters(const Endpoint& relay) const {
+  const table::ForwardingEntry* entry = entry_at(relay);
   if (entry == nullptr) return {};
   const stats::StatsSnapshot s = entry->state->stats.snapshot();
   session::StreamCounters out{s.packets + s.rtcp_packets, s.bytes + s.rtcp_bytes, 0};

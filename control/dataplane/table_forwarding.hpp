@@ -28,9 +28,12 @@ class TableForwarding final : public session::Forwarding {
   void retire_media(const session::MediaPath& path) override;
   void reclaim() override { table_.reclaim(); }
   session::StreamCounters stream_counters(const Endpoint& relay) const override;
+  // The full RFC 3550 statistics of the stream received on `relay`, for metrics.
+  std::optional<stats::StatsSnapshot> stream_stats(const Endpoint& relay) const;
 
  private:
   std::optional<table::EntryKey> key_of(const Endpoint& relay) const;
+  const table::ForwardingEntry* entry_at(const Endpoint& relay) const;
 
   table::ForwardingTable& table_;
   DataplaneConfig config_;
