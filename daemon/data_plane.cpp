@@ -95,7 +95,7 @@ std::optional<StartError> DataPlane::launch_workers(const Config& config) {
     for (size_t p = 0; p < ports_.size(); ++p) {
       const auto& port = ports_[p];
       worker::PortSetup setup{.port_id = port.id(), .queue = static_cast<uint16_t>(index)};
-      setup.mac = packet::MacAddress::from(port.mac().data());
+      setup.mac = port.mac();
       setup.addresses = addresses_of(config, interfaces_[p].name);
       setup.tx_ipv4_checksum = port.offloads().tx_ipv4_checksum;
       setup.tx_udp_checksum = port.offloads().tx_udp_checksum;

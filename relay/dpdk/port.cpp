@@ -152,9 +152,7 @@ Port::~Port() {
 MacAddress Port::mac() const {
   rte_ether_addr addr{};
   (void)rte_eth_macaddr_get(id_, &addr);  // fails only for an invalid id, which we never hold
-  MacAddress mac{};
-  std::copy(std::begin(addr.addr_bytes), std::end(addr.addr_bytes), mac.begin());
-  return mac;
+  return MacAddress::from(addr.addr_bytes);
 }
 
 LinkStatus Port::link() const {

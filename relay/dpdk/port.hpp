@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "relay/dpdk/result.hpp"
+#include "relay/packet/ethernet.hpp"
 
 struct rte_device;
 struct rte_eth_dev_info;
@@ -52,7 +53,7 @@ struct PortStats {
   uint64_t rx_no_mbuf = 0;  // RX refill failed: the mempool is too small
 };
 
-using MacAddress = std::array<uint8_t, 6>;
+using MacAddress = packet::MacAddress;  // one MAC type for the whole data plane
 
 // The port id of `device` if it is already probed, without probing. Errc::no_such_port
 // with message "no such port '<device>'" otherwise.
