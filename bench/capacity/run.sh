@@ -43,7 +43,8 @@ here=$(dirname "$0")
 
 # Ports of our own so other people's relays on this machine are untouched.
 ng=127.0.0.1:22311
-http=127.0.0.1:9911
+http_base=9911                   # + trial number: civetweb cannot rebind a port in TIME_WAIT
+trial_number=0
 relay_ip=192.0.2.1
 peer=192.0.2.100:4000            # both sides of every call: the relay forwards to it
 peer_mac=02:00:00:00:0b:01
@@ -71,6 +72,8 @@ relay_trial() {  # N pcap run → one JSON line
   local ifs=() a
   for a in $(seq 1 "$addresses"); do ifs+=(--interface "pub/192.0.2.$a/24"); done
   log=$out/relay-$n-$run.log
+  trial_number=$((trial_number + 1))
+  local http=127.0.0.1:$(( http_base + trial_number % 64 ))
   taskset -c "$main_core,$worker_core" "$relay" --dpdk-profile "$out/profile.conf" --no-huge --memory-mb 1024 \
     --dpdk-port "pub=net_pcap0,rx_pcap=$pcap,infinite_rx=1" "${ifs[@]}" \
     --listen-ng "$ng" --listen-http "$http" --port-min 10000 --port-max "$port_max" \
@@ -86,12 +89,14 @@ relay_trial() {  # N pcap run → one JSON line
   "$pcapgen" --out /dev/null --ng "$ng" --streams "$calls" --caller "$peer" --callee "$peer" \
     --call-prefix "cap$run-" >>"$log" 2>&1 || { echo "call set-up failed for $n" >&2; tail -3 "$log" >&2; }
   sleep 1  # let the worker reach steady state with every entry published
-  local a0 b0
-  a0=$(scrape "$http"); sleep "$seconds"; b0=$(scrape "$http")
+  local a0 b0 c0 c1
+  c0=$(thread_cpu "$pid" "rte-worker-$worker_core"); a0=$(scrape "$http")
+  sleep "$seconds"
+  c1=$(thread_cpu "$pid" "rte-worker-$worker_core"); b0=$(scrape "$http")
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  python3 - "$n" "$seconds" "$a0" "$b0" <<'PY'
+  python3 - "$n" "$c0" "$c1" "$a0" "$b0" <<'PY'
 import json, sys
-n, secs, a, b = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3], sys.argv[4]
+n, c0, c1, a, b = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[4], sys.argv[5]
 def parse(text):
     m = {}
     for line in text.splitlines():
@@ -105,9 +110,11 @@ t = d("__time")
 rx, tx = d('rtp_relay_worker_rx_packets_total{worker="0"}'), d('rtp_relay_worker_tx_packets_total{worker="0"}')
 rtp = d('rtp_relay_worker_rtp_packets_total{worker="0"}')
 unknown = d('rtp_relay_dropped_packets_total{reason="unknown_destination"}')
+cpu = c1 - c0  # the worker thread's CPU seconds in the interval
 print(json.dumps({"streams": n, "seconds": t, "rx_mpps": rx / t / 1e6, "tx_mpps": tx / t / 1e6,
                   "relayed_mpps": rtp / t / 1e6, "unknown_destination_share": unknown / rx if rx else None,
-                  "ns_per_packet": t * 1e9 / rtp if rtp else None}))
+                  "ns_per_packet": t * 1e9 / rtp if rtp else None, "worker_cpu_share": cpu / t,
+                  "cpu_ns_per_packet": cpu * 1e9 / rtp if rtp else None}))
 PY
 }
 
@@ -117,14 +124,25 @@ testpmd_trial() {  # N pcap → one JSON line (median of the per-second Rx-pps a
   timeout -s INT $((seconds + 3)) taskset -c "$main_core,$worker_core" dpdk-testpmd --no-huge -m 1024 --no-pci \
     --no-shconf -l "$main_core,$worker_core" --vdev "net_pcap0,rx_pcap=$pcap,infinite_rx=1" -- \
     --forward-mode=io --port-topology=loop --nb-cores=1 --total-num-mbufs="$mbufs" \
-    --stats-period=1 </dev/null >"$log" 2>&1 || true
-  python3 - "$n" "$log" <<'PY'
+    --stats-period=1 </dev/null >"$log" 2>&1 &
+  local pid=$! c0 c1 t0 t1
+  pids+=("$pid")
+  sleep 2  # past start-up and the first stats lines
+  local testpmd
+  testpmd=$(pgrep -P "$pid" | head -1)  # timeout's child: taskset exec'd testpmd
+  c0=$(thread_cpu "$testpmd" "rte-worker-$worker_core"); t0=$(date +%s.%N)
+  sleep $((seconds - 1 > 0 ? seconds - 1 : 1))
+  c1=$(thread_cpu "$testpmd" "rte-worker-$worker_core"); t1=$(date +%s.%N)
+  wait "$pid" 2>/dev/null || true
+  python3 - "$n" "$log" "$c0" "$c1" "$t0" "$t1" <<'PY'
 import json, re, statistics, sys
 n, log = int(sys.argv[1]), sys.argv[2]
+share = (float(sys.argv[4]) - float(sys.argv[3])) / (float(sys.argv[6]) - float(sys.argv[5]))
 rates = [int(x) for x in re.findall(r"Rx-pps:\s+(\d+)", open(log, errors="replace").read())]
 steady = rates[2:] or rates
 pps = statistics.median(steady) if steady else 0
 print(json.dumps({"streams": n, "rx_mpps": pps / 1e6, "ns_per_packet": 1e9 / pps if pps else None,
+                  "worker_cpu_share": share, "cpu_ns_per_packet": 1e9 * share / pps if pps else None,
                   "samples": len(steady)}))
 PY
 }

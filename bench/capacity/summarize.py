@@ -27,6 +27,8 @@ for n in sorted({t["r"]["streams"] for t in trials}):
     for peer in ("rtp-relay", "testpmd"):
         ts = [t for t in trials if t["peer"] == peer and t["r"]["streams"] == n]
         row[peer] = stats([rate(t) for t in ts])
+        row[peer + "_cpu_ns"] = stats([t["r"].get("cpu_ns_per_packet") for t in ts])
+        row[peer + "_cpu_share"] = stats([t["r"].get("worker_cpu_share") for t in ts])
         errors = [t["r"]["error"] for t in ts if "error" in t["r"]]
         if errors:
             row[peer + "_error"] = errors[0]
@@ -35,18 +37,25 @@ for n in sorted({t["r"]["streams"] for t in trials}):
             row["unknown_destination_share"] = max(shares) if shares else None
     if row["rtp-relay"] and row["testpmd"]:
         row["ratio"] = row["rtp-relay"]["median"] / row["testpmd"]["median"]
+    if row["rtp-relay_cpu_ns"] and row["testpmd_cpu_ns"]:
+        row["cpu_ratio"] = row["testpmd_cpu_ns"]["median"] / row["rtp-relay_cpu_ns"]["median"]
     rows.append(row)
 
 fmt = lambda s: "n/a" if not s else f"{s['median']:.2f} ({s['min']:.2f}-{s['max']:.2f})"
 ns = lambda s: "n/a" if not s else f"{1e3 / s['median']:.0f}"
 print(f"## capacity: one worker on CPU {worker_core}, median (min-max) of {runs} run(s), Mpps\n")
-print("| streams | rtp-relay Mpps | ns/pkt | testpmd io Mpps | ns/pkt | relay/testpmd | unknown-dest drops |")
-print("|---:|---:|---:|---:|---:|---:|---:|")
+print("| streams | rtp-relay Mpps | ns/pkt wall | ns/pkt per worker CPU-s | testpmd io Mpps | ns/pkt wall | ns/pkt per CPU-s | relay/testpmd (Mpps) | relay/testpmd (per CPU-s) | worker CPU share relay / testpmd | unknown-dest drops |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+nsf = lambda s: "n/a" if not s else f"{s['median']:.0f} ({s['min']:.0f}-{s['max']:.0f})"
+pct = lambda s: "n/a" if not s else f"{100 * s['median']:.0f} %"
 for r in rows:
     ratio = f"{r['ratio']:.2f}" if "ratio" in r else "n/a"
+    cpu_ratio = f"{r['cpu_ratio']:.2f}" if "cpu_ratio" in r else "n/a"
     share = r.get("unknown_destination_share")
     share = "n/a" if share is None else f"{100 * share:.2f} %"
-    print(f"| {r['streams']} | {fmt(r['rtp-relay'])} | {ns(r['rtp-relay'])} | {fmt(r['testpmd'])} | {ns(r['testpmd'])} | {ratio} | {share} |")
+    print(f"| {r['streams']} | {fmt(r['rtp-relay'])} | {ns(r['rtp-relay'])} | {nsf(r['rtp-relay_cpu_ns'])} | "
+          f"{fmt(r['testpmd'])} | {ns(r['testpmd'])} | {nsf(r['testpmd_cpu_ns'])} | {ratio} | {cpu_ratio} | "
+          f"{pct(r['rtp-relay_cpu_share'])} / {pct(r['testpmd_cpu_share'])} | {share} |")
     for peer in ("rtp-relay", "testpmd"):
         if peer + "_error" in r:
             print(f"\n{r['streams']} streams, {peer}: {r[peer + '_error']}")
