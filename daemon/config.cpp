@@ -32,6 +32,8 @@ po::options_description describe_options() {
      "ADDRESS:PORT for ng control (UDP); repeatable; a bare PORT means 127.0.0.1:PORT")
     ("listen-http", po::value<std::string>()->default_value("127.0.0.1:9900"),
      "ADDRESS:PORT serving Prometheus metrics at /metrics")
+    ("metrics-max-streams", po::value<std::string>()->default_value("2000"),
+     "streams that get per-stream Prometheus series; beyond it only the aggregates count them")
     ("port-min,m", po::value<std::string>()->default_value("10000"), "lowest media port (1024-65535)")
     ("port-max,M", po::value<std::string>()->default_value("10499"), "highest media port (1024-65535)")
     ("timeout,T", po::value<std::string>()->default_value("60"),
@@ -103,6 +105,7 @@ std::optional<std::string> fill(const po::variables_map& vm, Config& c) {
   for (const auto& v : list("interface")) take("interface", v, parse_interface, [&](auto x) { c.interfaces.push_back(x); });
   for (const auto& v : list("listen-ng")) take("listen-ng", v, [](auto& s) { return parse_listen(s, "127.0.0.1"); }, [&](auto x) { c.listen_ng.push_back(x); });
   take("listen-http", text("listen-http"), [](auto& s) { return parse_listen(s, "127.0.0.1"); }, [&](auto x) { c.listen_http = x; });
+  take("metrics-max-streams", text("metrics-max-streams"), [](auto& s) { return parse_unsigned(s, 1000000); }, [&](auto x) { c.metrics_max_streams = static_cast<unsigned>(x); });
   take("port-min", text("port-min"), port, [&](auto x) { c.port_min = static_cast<uint16_t>(x); });
   take("port-max", text("port-max"), port, [&](auto x) { c.port_max = static_cast<uint16_t>(x); });
   take("timeout", text("timeout"), seconds, [&](auto x) { c.timeout = static_cast<unsigned>(x); });

@@ -39,6 +39,7 @@ struct Config {
   std::vector<InterfaceAddress> interfaces;
   std::vector<Endpoint> listen_ng;
   std::optional<Endpoint> listen_http;
+  unsigned metrics_max_streams = 2000;  // streams with per-stream series; aggregates stay exact
   uint16_t port_min = 10000;
   uint16_t port_max = 10499;
   unsigned timeout = 60;           // seconds; all streams of a call silent that long → torn down

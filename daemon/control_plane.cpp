@@ -51,7 +51,8 @@ std::variant<std::unique_ptr<ControlPlane>, StartError> ControlPlane::start(cons
       .stream_stats = [forwarding_view](const Endpoint& relay) { return forwarding_view->stream_stats(relay); },
       .clock = {data_plane.tsc_hz(), [&data_plane] { return data_plane.now_ticks(); }},
       .port_pools = {},
-      .server = [raw] { return raw->server_ ? raw->server_->counters() : ng::ServerCounters{}; }});
+      .server = [raw] { return raw->server_ ? raw->server_->counters() : ng::ServerCounters{}; }},
+      metrics::SamplerOptions{.max_stream_series = config.metrics_max_streams});
   plane->processor_ = std::make_unique<ng::RequestProcessor>(&plane->metrics_->handler(), ng::ProcessorOptions{});
   try {
     plane->server_ = std::make_unique<ng::UdpServer>(config.listen_ng, *plane->processor_);
