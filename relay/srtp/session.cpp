@@ -52,6 +52,11 @@ SrtpSession::Created SrtpSession::create(const SessionParams& params) {
   } else {
     policy.ssrc.type = params.direction == Direction::inbound ? ssrc_any_inbound : ssrc_any_outbound;
   }
+  if (!params.encrypt_rtp || !params.authenticate_rtp)
+    policy.rtp.sec_serv = params.encrypt_rtp      ? sec_serv_conf
+                          : params.authenticate_rtp ? sec_serv_auth
+                                                    : sec_serv_none;
+  if (!params.encrypt_rtcp) policy.rtcp.sec_serv = sec_serv_auth;
   policy.window_size = 128;  // RFC 3711 minimum is 64; libsrtp's default
   policy.allow_repeat_tx = params.allow_repeat_tx ? 1 : 0;
 

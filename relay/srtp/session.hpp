@@ -42,6 +42,12 @@ struct SessionParams {
   Direction direction = Direction::inbound;
   std::optional<uint32_t> ssrc;    // nullopt: any SSRC in this direction
   bool allow_repeat_tx = false;    // outbound only: re-protect a retransmitted index
+  // RFC 4568 6.3 session parameters (UNENCRYPTED_SRTP, UNENCRYPTED_SRTCP,
+  // UNAUTHENTICATED_SRTP): only SDES may weaken a stream, so the defaults are full service.
+  // SRTCP is always authenticated (RFC 3711 3.4).
+  bool encrypt_rtp = true;
+  bool encrypt_rtcp = true;
+  bool authenticate_rtp = true;
 };
 
 class SrtpSession {
