@@ -129,6 +129,36 @@ void set_supports(ParsedRequest& r, std::string_view name, Value value) {
     warn_value(r, name, value);
 }
 
+// A suite name as rtpengine compares them: case-insensitive, '-' and '_' alike.
+std::optional<srtp::CryptoSuite> suite_named(std::string_view name) {
+  const std::string wanted = normalize(name);
+  for (const srtp::SuiteInfo& suite : srtp::kSuites)
+    if (normalize(suite.sdes_name) == wanted) return suite.suite;
+  return std::nullopt;
+}
+
+// rtpengine's "SDES" list items, also spelled as "SDES-<item>" flags.
+void set_sdes(ParsedRequest& r, std::string_view name, Value value) {
+  session::SdesOptions& sdes = r.sdes;
+  const std::string v = normalize(value.value_or(""));
+  if (v == "off" || v == "no" || v == "disable") {
+    sdes.off = true;
+  } else if (v == "unencrypted-srtp") {
+    sdes.unencrypted_srtp = true;
+  } else if (v == "unencrypted-srtcp") {
+    sdes.unencrypted_srtcp = true;
+  } else if (v == "unauthenticated-srtp") {
+    sdes.unauthenticated_srtp = true;
+  } else if (v.starts_with("no-") || v.starts_with("only-")) {
+    const bool only = v.starts_with("only-");
+    const std::optional<srtp::CryptoSuite> suite = suite_named(value->substr(only ? 5 : 3));
+    if (!suite) return warn_value(r, name, value);
+    (only ? sdes.only : sdes.no).push_back(*suite);
+  } else {
+    warn_value(r, name, value);
+  }
+}
+
 void set_record_call(ParsedRequest& r, std::string_view name, Value value) {
   set_bool<&Flags::record_call>(r, name, value);
   if (r.flags.record_call) r.warnings.push_back("Call recording is not supported: ignored");
@@ -166,6 +196,7 @@ constexpr std::array kOptions{
     Option{"address-family", set_family},
     Option{"media-address", set_media_address},
     Option{"transport-protocol", set_string<&session::SdpRequest::transport_protocol>},
+    Option{"sdes", set_sdes},
     Option{"label", set_string<&session::SdpRequest::label>},
     Option{"tos", set_tos},
     Option{"delete-delay", set_delete_delay},
@@ -202,6 +233,7 @@ void apply_option(ParsedRequest& request, std::string_view name, Value value) {
   const std::string key = normalize(name);
   for (const Option& option : kOptions)
     if (option.name == key) return option.apply(request, name, value);
+  if (key.starts_with("sdes-") && !value) return set_sdes(request, name, name.substr(5));
   // rtpengine's "flags" list also carries "replace-origin"-style and "direction=x" entries.
   if (const size_t eq = key.find('='); eq != std::string::npos && !value)
     return apply_option(request, name.substr(0, eq), name.substr(eq + 1));

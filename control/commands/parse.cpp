@@ -23,11 +23,15 @@ constexpr std::array<std::string_view, 12> kStringKeys{"call-id",
                                                        "sip-message-type",
                                                        "tos"};
 // Dictionary keys whose value is a list of strings, each applied as "key=item" (or as a flag).
-constexpr std::array<std::string_view, 5> kListKeys{"replace", "rtcp-mux", "direction", "supports",
-                                                    "flags"};
+constexpr std::array<std::string_view, 6> kListKeys{"replace", "rtcp-mux", "direction", "supports",
+                                                    "flags",   "SDES"};
 
 void apply_list(ParsedRequest& r, std::string_view key, const bencode::Value& list) {
   const bencode::List* items = list.as_list();
+  if (const std::string* single = list.as_string(); single != nullptr && key == "SDES") {
+    apply_option(r, key, *single);  // older clients send "SDES": "off"
+    return;
+  }
   if (items == nullptr) {
     r.warnings.push_back("Invalid value for '" + std::string(key) + "'");
     return;

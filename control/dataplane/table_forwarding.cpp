@@ -1,5 +1,7 @@
 #include "control/dataplane/table_forwarding.hpp"
 
+#include "control/dataplane/srtp_transforms.hpp"
+
 #include <array>
 #include <memory>
 
@@ -50,11 +52,13 @@ bool TableForwarding::publish_media(const session::MediaPath& path) {
   // Builds the entry for packets arriving on `relay` from `from`'s peer, leaving toward `to`.
   auto build =
       [&](const Endpoint& relay, table::StreamKind kind, const Endpoint& expected,
-          const std::shared_ptr<StreamState>& state, const ForwardSide& to,
+          const std::shared_ptr<StreamState>& state, const ForwardSide& from, const ForwardSide& to,
           const Endpoint& egress_source,
           const std::shared_ptr<StreamState>& peer) -> std::unique_ptr<table::ForwardingEntry> {
     const std::optional<table::EntryKey> key = key_of(relay);
     if (!key || to.interface >= config_.port_ids.size()) return nullptr;
+    std::optional<table::SrtpTransforms> srtp = srtp_transforms(from, to);
+    if (!srtp) return nullptr;
     auto entry = std::make_unique<table::ForwardingEntry>();
     entry->key = *key;
     entry->kind = kind;
@@ -63,6 +67,7 @@ bool TableForwarding::publish_media(const session::MediaPath& path) {
     entry->expected_source = expected;
     entry->egress = {config_.port_ids[to.interface], egress_source, 64, path.dscp,
                      table::latched_of(peer)};
+    entry->srtp = std::move(*srtp);
     entry->state = state;
     return entry;
   };
@@ -72,10 +77,10 @@ bool TableForwarding::publish_media(const session::MediaPath& path) {
        {std::tuple{&path.a, &path.b, &a, &b}, std::tuple{&path.b, &path.a, &b, &a}}) {
     entries.push_back(build(from->relay_rtp,
                             from->relay_rtcp ? table::StreamKind::rtp : table::StreamKind::rtp_mux,
-                            from->peer_rtp, mine->rtp, *to, to->relay_rtp, theirs->rtp));
+                            from->peer_rtp, mine->rtp, *from, *to, to->relay_rtp, theirs->rtp));
     if (from->relay_rtcp)
       entries.push_back(build(*from->relay_rtcp, table::StreamKind::rtcp, from->peer_rtcp,
-                              mine->rtcp, *to, to->relay_rtcp.value_or(to->relay_rtp),
+                              mine->rtcp, *from, *to, to->relay_rtcp.value_or(to->relay_rtp),
                               theirs->rtcp_or_rtp()));
   }
   for (const auto& entry : entries)
@@ -111,9 +116,17 @@ session::StreamCounters TableForwarding::stream_counters(const Endpoint& relay) 
   const table::ForwardingEntry* entry = entry_at(relay);
   if (entry == nullptr) return {};
   const stats::StatsSnapshot s = entry->state->stats.snapshot();
-  session::StreamCounters out{s.packets + s.rtcp_packets, s.bytes + s.rtcp_bytes, 0};
-  for (const std::atomic<uint64_t>& drops : entry->state->drops)
-    out.errors += drops.load(std::memory_order_relaxed);
+  session::StreamCounters out;
+  out.packets = s.packets + s.rtcp_packets;
+  out.bytes = s.bytes + s.rtcp_bytes;
+  const auto& drops = entry->state->drops;
+  for (const std::atomic<uint64_t>& count : drops) out.errors += count.load(std::memory_order_relaxed);
+  auto drops_of = [&](packet::DropReason reason) {
+    return drops[packet::index(reason)].load(std::memory_order_relaxed);
+  };
+  out.srtp_auth_failed = drops_of(packet::DropReason::srtp_auth_failed);
+  out.srtp_replayed = drops_of(packet::DropReason::srtp_replay);
+  out.srtp_errors = drops_of(packet::DropReason::srtp_error);
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "relay/packet/address.hpp"
+#include "relay/srtp/suite.hpp"
 
 namespace rr::session {
 
@@ -18,6 +19,19 @@ struct Learning {
   bool operator==(const Learning&) const = default;
 };
 
+// One direction's SRTP key and the RFC 4568 session parameters that weaken it.
+struct SrtpKey {
+  srtp::KeyMaterial key;
+  bool encrypt_rtp = true, encrypt_rtcp = true, authenticate_rtp = true;
+  bool operator==(const SrtpKey&) const = default;
+};
+
+// An SDES-SRTP leg: the peer's key (we unprotect what it sends) and ours (we protect).
+struct SrtpKeys {
+  SrtpKey inbound, outbound;
+  bool operator==(const SrtpKeys&) const = default;
+};
+
 // One leg's half of a media: the relay ports its peer sends to and where that peer receives.
 struct ForwardSide {
   uint8_t interface = 0;
@@ -25,6 +39,7 @@ struct ForwardSide {
   std::optional<Endpoint> relay_rtcp;  // nullopt: rtcp-mux, RTCP arrives on relay_rtp
   Endpoint peer_rtp;
   Endpoint peer_rtcp;
+  std::optional<SrtpKeys> srtp;  // nullopt: plain RTP on this leg
   bool operator==(const ForwardSide&) const = default;
 };
 
@@ -41,6 +56,8 @@ struct StreamCounters {
   uint64_t packets = 0;
   uint64_t bytes = 0;
   uint64_t errors = 0;  // dropped packets of any reason
+  // The SRTP part of `errors` (relay/packet's srtp_auth_failed, srtp_replay, srtp_error).
+  uint64_t srtp_auth_failed = 0, srtp_replayed = 0, srtp_errors = 0;
 };
 
 class Forwarding {

@@ -1,6 +1,7 @@
 // How calls end (delete, timeouts) and how the data plane is kept in step with them.
 #include <spdlog/spdlog.h>
 
+#include "control/session/sdes_negotiate.hpp"
 #include "control/session/sessions.hpp"
 
 namespace rr::session {
@@ -11,7 +12,8 @@ ForwardSide side_of(const Media& media) {
   const bool own_rtcp_port = !media.rtcp_mux && relay.allocation.need == ports::Need::pair;
   return ForwardSide{relay.interface, relay.rtp(),
                      own_rtcp_port ? std::optional<Endpoint>(relay.rtcp()) : std::nullopt,
-                     *media.rtp_endpoint, media.rtcp_endpoint.value_or(*media.rtp_endpoint)};
+                     *media.rtp_endpoint, media.rtcp_endpoint.value_or(*media.rtp_endpoint),
+                     keys_of(media.srtp)};
 }
 
 bool relayable(const Media& media) { return !media.disabled && media.relay && media.rtp_endpoint; }

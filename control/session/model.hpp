@@ -11,6 +11,7 @@
 
 #include "control/ports/port_allocator.hpp"
 #include "control/sdp/sdp.hpp"
+#include "control/sdes/crypto_attribute.hpp"
 #include "control/session/forwarding.hpp"
 #include "relay/packet/address.hpp"
 
@@ -27,6 +28,17 @@ struct RelayPorts {
   Endpoint rtcp() const { return {allocation.address, allocation.rtcp()}; }
 };
 
+// One leg's SDES-SRTP keys for one media. Empty on a plain RTP leg.
+struct MediaCrypto {
+  // Ours, one per suite, offered to this leg's peer and waiting for its answer; kept so a
+  // re-offer repeats the same keys.
+  std::vector<sdes::CryptoAttribute> offered;
+  std::optional<sdes::CryptoAttribute> ours;    // negotiated: we protect toward the peer
+  std::optional<sdes::CryptoAttribute> theirs;  // the peer's: we unprotect what it sends
+
+  bool active() const { return ours && theirs; }
+};
+
 struct Media {
   uint32_t index = 0;                    // 1-based m= position, as in rtpengine's replies
   std::string type;                      // "audio", "video", ...
@@ -38,7 +50,7 @@ struct Media {
   bool offered_mux = false;  // the leg's own SDP carried a=rtcp-mux
   bool rtcp_mux = false;     // negotiated: RTCP shares the RTP relay port
   sdp::Direction direction = sdp::Direction::sendrecv;
-  std::vector<std::string> crypto;  // a=crypto lines, passed through untouched for now
+  MediaCrypto srtp;  // SDES state when this leg speaks RTP/SAVP(F)
 };
 
 struct Leg {

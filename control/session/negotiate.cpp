@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "control/sdp/rewrite.hpp"
+#include "control/session/sdes_negotiate.hpp"
 #include "control/session/sdp_peer.hpp"
 
 namespace rr::session {
@@ -46,6 +47,7 @@ void release(Interfaces& interfaces, std::optional<RelayPorts>& relay) {
 // What one m= line of an offer needs before anything is committed.
 struct Staged {
   std::optional<PeerMedia> peer;  // nullopt: disabled media
+  OfferCrypto crypto;
   std::optional<RelayPorts> offerer_ports, receiver_ports;
   bool offerer_new = false, receiver_new = false;  // freshly allocated: released on rollback
 };
@@ -99,7 +101,6 @@ void record_sdp_media(Media& media, const sdp::Media& m, const PeerMedia& peer) 
   media.rtcp_endpoint = peer.rtcp;
   media.offered_mux = peer.rtcp_mux;
   media.direction = m.direction;
-  media.crypto = m.crypto;
 }
 
 }  // namespace
@@ -140,6 +141,12 @@ Outcome<std::string> apply_offer(const sdp::Sdp& sdp, const SdpRequest& request,
 
     const Media* old_offerer = i < offerer.media.size() ? &offerer.media[i] : nullptr;
     const Media* old_receiver = i < receiver.media.size() ? &receiver.media[i] : nullptr;
+    Outcome<OfferCrypto> crypto = stage_offer_crypto(m, request, old_offerer, old_receiver);
+    if (!crypto) {
+      rollback(interfaces, staged);
+      return crypto.error();
+    }
+    s.crypto = std::move(crypto.value());
     const bool moved = !old_offerer || old_offerer->rtp_endpoint != s.peer->rtp;
     const bool ok = stage_ports(interfaces, old_offerer ? old_offerer->relay : std::nullopt, true,
                                 sides.offerer, offerer_family, ports::Need::pair, s.offerer_ports,
@@ -173,14 +180,20 @@ Outcome<std::string> apply_offer(const sdp::Sdp& sdp, const SdpRequest& request,
     out.relay = s.offerer_ports;
     in.relay = s.receiver_ports;
     in.type = out.type;
-    in.proto = request.transport_protocol.empty() ? out.proto : request.transport_protocol;
+    in.proto = s.crypto.receiver_proto;
+    out.srtp = std::move(s.crypto.offerer);
+    // A receiver's negotiated keys stay until its answer, so a re-offer does not flip the
+    // data plane to plain RTP in between.
+    in.srtp.offered = std::move(s.crypto.receiver_offered);
+    if (in.srtp.offered.empty()) in.srtp = {};
     in.disabled = false;
     in.rtcp_mux = receiver_gets_mux(request.rtcp_mux, out.offered_mux);
     out.rtcp_mux = false;  // settled by the answer
 
     sdp::MediaPlan media_plan = plan_for(in.relay);
     media_plan.rtcp_mux = mux_toward_receiver(request.rtcp_mux);
-    if (!request.transport_protocol.empty()) media_plan.proto = request.transport_protocol;
+    if (in.proto != out.proto) media_plan.proto = in.proto;
+    media_plan.crypto = std::move(s.crypto.lines_to_receiver);
     plan.media.push_back(std::move(media_plan));
     if (request.flags.replace_origin && !plan.origin_address)
       plan.origin_address = in.relay->allocation.address;
@@ -196,11 +209,17 @@ Outcome<std::string> apply_answer(const sdp::Sdp& sdp, const SdpRequest& request
   if (sdp.media.size() > offerer.media.size())
     return Error{ErrorKind::bad_request, reason::kBadSdp};
   std::vector<PeerMedia> peers(sdp.media.size());
+  std::vector<AnswerCrypto> crypto(sdp.media.size());
   for (size_t i = 0; i < sdp.media.size(); ++i) {
     if (sdp.media[i].disabled() || !offerer.media[i].relay) continue;
     std::optional<PeerMedia> peer = peer_media(sdp, sdp.media[i], request);
     if (!peer) return Error{ErrorKind::bad_request, reason::kBadSdp};
     peers[i] = *peer;
+    if (i < answerer.media.size()) {
+      Outcome<AnswerCrypto> staged = stage_answer_crypto(sdp.media[i], offerer.media[i], answerer.media[i]);
+      if (!staged) return staged.error();
+      crypto[i] = std::move(staged.value());
+    }
   }
 
   resize(answerer, offerer.media.size(), interfaces);
@@ -220,6 +239,7 @@ Outcome<std::string> apply_answer(const sdp::Sdp& sdp, const SdpRequest& request
     }
     const std::string offered_proto = out.proto;
     record_sdp_media(in, m, peers[i]);
+    in.srtp = std::move(crypto[i].answerer);
     in.rtcp_mux = peers[i].rtcp_mux;
     out.rtcp_mux = out.offered_mux && peers[i].rtcp_mux;
 
@@ -227,6 +247,7 @@ Outcome<std::string> apply_answer(const sdp::Sdp& sdp, const SdpRequest& request
     // The receiver accepted mux the offerer never offered (we added it): hide it.
     if (peers[i].rtcp_mux && !out.offered_mux) media_plan.rtcp_mux = sdp::RtcpMux::remove;
     if (m.proto != offered_proto) media_plan.proto = offered_proto;  // undo transport-protocol
+    media_plan.crypto = std::move(crypto[i].lines_to_offerer);
     plan.media.push_back(std::move(media_plan));
     if (request.flags.replace_origin && !plan.origin_address)
       plan.origin_address = out.relay->allocation.address;

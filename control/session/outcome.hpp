@@ -37,6 +37,13 @@ inline constexpr const char* kSessionLimit = "Parallel session limit reached";
 inline constexpr const char* kNoPorts = "Ran out of ports";
 inline constexpr const char* kUnknownInterface = "Unknown interface";
 inline constexpr const char* kAddressFamily = "No interface address of the requested family";
+// SDES (ours: rtpengine logs these cases but has no reply text for them).
+inline constexpr const char* kNoCryptoSuite = "crypto: no supported crypto suite offered";
+inline constexpr const char* kNoSuiteToOffer = "crypto: the SDES flags leave no suite to offer";
+inline constexpr const char* kCryptoMki = "crypto: MKI is not supported";
+inline constexpr const char* kCryptoKdr = "crypto: KDR is not supported";
+inline constexpr const char* kCryptoNoMatch = "crypto: no a=crypto in the answer matches the offer";
+inline constexpr const char* kNoRandomness = "crypto: no randomness for SRTP keys";
 }  // namespace reason
 
 template <class T>

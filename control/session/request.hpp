@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "relay/packet/address.hpp"
+#include "relay/srtp/suite.hpp"
 
 namespace rr::session {
 
@@ -41,6 +42,19 @@ struct Flags {
   bool record_call = false;  // accepted and ignored with a warning
 };
 
+// rtpengine's "SDES" options: which suites the relay offers toward an SRTP leg and accepts
+// from one, and the RFC 4568 session parameters it offers.
+struct SdesOptions {
+  bool off = false;                      // SDES-off: no a=crypto toward the receiver
+  std::vector<srtp::CryptoSuite> only;   // SDES-only-<SUITE>: empty means every suite
+  std::vector<srtp::CryptoSuite> no;     // SDES-no-<SUITE>
+  bool unencrypted_srtp = false;         // SDES-unencrypted_srtp
+  bool unencrypted_srtcp = false;        // SDES-unencrypted_srtcp
+  bool unauthenticated_srtp = false;     // SDES-unauthenticated_srtp
+
+  bool allows(srtp::CryptoSuite suite) const;
+};
+
 // Fields common to every command that names a call.
 struct CallRequest {
   std::string call_id;
@@ -61,6 +75,7 @@ struct SdpRequest : CallRequest {
   RtcpMuxMode rtcp_mux = RtcpMuxMode::keep;
   IceMode ice = IceMode::remove;
   std::string transport_protocol;  // "RTP/AVP", ...; empty keeps the peer's
+  SdesOptions sdes;
   std::string label;
   std::optional<uint8_t> tos;
   bool supports_load_limit = false;  // "supports": ["load limit"]
