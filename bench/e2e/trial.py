@@ -80,7 +80,7 @@ if start_sending is not None:
     window = [(t, c) for t, c in samples if start_sending <= t <= start_sending + send_s and c is not None]
     if len(window) >= 2 and received:
         cpu = (window[-1][1] - window[0][1]) / (window[-1][0] - window[0][0]) * send_s / (received / 1e6)
-result.update({"verdict": verdict, "sent": sent, "received": received, "loss": loss, "p50_ms": p50,
+result.update({"verdict": verdict, "lossless": code == 0 and loss < 0.001 and not behind, "sent": sent, "received": received, "loss": loss, "p50_ms": p50,
                "p99_ms": p99, "send_seconds": send_s, "scheduled_seconds": scheduled,
                "cpu_s_per_mpkt": cpu})
 print(json.dumps(result))

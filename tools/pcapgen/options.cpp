@@ -2,7 +2,9 @@
 
 #include <boost/program_options.hpp>
 
+#include <cstdio>
 #include <sstream>
+#include <tuple>
 
 namespace rr::pcapgen {
 
