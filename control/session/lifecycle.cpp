@@ -28,7 +28,7 @@ std::map<uint32_t, MediaPath> wanted_paths(const Call& call) {
     const Media& ma = a->second.media[i];
     const Media& mb = b->second.media[i];
     if (relayable(ma) && relayable(mb))
-      paths.emplace(ma.index, MediaPath{side_of(ma), side_of(mb), call.learning, 8000, call.dscp});
+      paths.emplace(ma.index, MediaPath{side_of(ma), side_of(mb), call.learning, ma.clock_rate, call.dscp});
   }
   return paths;
 }

@@ -50,6 +50,7 @@ struct Media {
   bool offered_mux = false;  // the leg's own SDP carried a=rtcp-mux
   bool rtcp_mux = false;     // negotiated: RTCP shares the RTP relay port
   sdp::Direction direction = sdp::Direction::sendrecv;
+  uint32_t clock_rate = 8000;  // of the first payload type in the leg's SDP
   MediaCrypto srtp;  // SDES state when this leg speaks RTP/SAVP(F)
 };
 

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "control/sdp/rewrite.hpp"
+#include "control/session/clock_rate.hpp"
 #include "control/session/sdes_negotiate.hpp"
 #include "control/session/sdp_peer.hpp"
 
@@ -101,6 +102,7 @@ void record_sdp_media(Media& media, const sdp::Media& m, const PeerMedia& peer) 
   media.rtcp_endpoint = peer.rtcp;
   media.offered_mux = peer.rtcp_mux;
   media.direction = m.direction;
+  media.clock_rate = clock_rate_of(m);
 }
 
 }  // namespace
