@@ -2,6 +2,8 @@
 // answer is processed, point at the right peers, and vanish (and are reclaimed) on delete.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "control/dataplane/table_forwarding.hpp"
 #include "tests/unit/session/fixture.hpp"
 
@@ -80,6 +82,54 @@ TEST_F(Dataplane, AnswerPublishesFourEntriesAndDeleteRetiresThem) {
   EXPECT_EQ(table->retired_pending(), 4u);
   sessions->tick();  // no worker online: the grace period is over at once
   EXPECT_EQ(table->retired_pending(), 0u);
+}
+
+TEST_F(Dataplane, SrtpLegGetsItsOwnSessionsAndCountsItsDrops) {
+  OfferRequest request = offer_request("c1", "A", audio_sdp("192.0.2.10", 4000));
+  request.transport_protocol = "RTP/SAVP";
+  const auto offer = sessions->offer(request);
+  ASSERT_TRUE(offer.ok()) << offer.error().reason;
+  const uint16_t b_port = media_port(offer.value().sdp);
+  const std::string b_sdp = "v=0\r\no=- 1 1 IN IP4 198.51.100.20\r\ns=-\r\n"
+                            "c=IN IP4 198.51.100.20\r\nt=0 0\r\nm=audio 5000 RTP/SAVP 0\r\n" +
+                            crypto_line(5, srtp::CryptoSuite::aes_cm_128_hmac_sha1_80, 0x42);
+  const auto answer = sessions->answer(answer_request("c1", "A", "B", b_sdp));
+  ASSERT_TRUE(answer.ok()) << answer.error().reason;
+  const uint16_t a_port = media_port(answer.value().sdp);
+
+  struct Expect {
+    uint16_t port;
+    bool unprotect, protect;
+  };
+  // A is plain, B is SRTP: what arrives from B is unprotected, what goes to B protected.
+  const Expect rows[] = {{a_port, false, true},
+                         {uint16_t(a_port + 1), false, true},
+                         {b_port, true, false},
+                         {uint16_t(b_port + 1), true, false}};
+  std::set<const void*> sessions_seen;
+  for (const Expect& row : rows) {
+    const table::ForwardingEntry* entry = at(row.port);
+    ASSERT_NE(entry, nullptr) << row.port;
+    EXPECT_EQ(entry->srtp.unprotect != nullptr, row.unprotect) << row.port;
+    EXPECT_EQ(entry->srtp.protect != nullptr, row.protect) << row.port;
+    EXPECT_EQ(entry->hot.unprotect, entry->srtp.unprotect.get()) << row.port;
+    EXPECT_EQ(entry->hot.protect, entry->srtp.protect.get()) << row.port;
+    for (const auto& session : {entry->srtp.unprotect, entry->srtp.protect})
+      if (session) {
+        EXPECT_TRUE(sessions_seen.insert(session.get()).second) << "one per entry";
+      }
+  }
+
+  const Endpoint b_relay{*IpAddress::parse("203.0.113.1"), b_port};
+  auto& drops = at(b_port)->state->drops;
+  drops[packet::index(packet::DropReason::srtp_auth_failed)] += 4;
+  drops[packet::index(packet::DropReason::srtp_replay)] += 2;
+  drops[packet::index(packet::DropReason::not_rtp)] += 1;
+  const StreamCounters counters = forwarding->stream_counters(b_relay);
+  EXPECT_EQ(counters.srtp_auth_failed, 4u);
+  EXPECT_EQ(counters.srtp_replayed, 2u);
+  EXPECT_EQ(counters.srtp_errors, 0u);
+  EXPECT_EQ(counters.errors, 7u);
 }
 
 TEST_F(Dataplane, PortOutsideTheTableIsRefusedWholly) {

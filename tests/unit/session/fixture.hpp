@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "control/sdes/crypto_attribute.hpp"
 #include "control/session/sessions.hpp"
 #include "tests/unit/session/fake_forwarding.hpp"
 
@@ -16,6 +17,22 @@ inline std::string audio_sdp(const std::string& ip, uint16_t port, const std::st
   return "v=0\r\no=- 1545997027 1 IN " + family + " " + ip + "\r\ns=tester\r\nc=IN " + family +
          " " + ip + "\r\nt=0 0\r\nm=audio " + std::to_string(port) +
          " RTP/AVP 0 8\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:8 PCMA/8000\r\n" + extra;
+}
+
+// Fixed, recognisable key material for a peer's line: every byte `fill`.
+inline sdes::CryptoAttribute peer_crypto(uint32_t tag, srtp::CryptoSuite suite, uint8_t fill) {
+  sdes::CryptoAttribute a;
+  a.tag = tag;
+  a.suite = suite;
+  srtp::KeyMaterial key;
+  key.suite = suite;
+  for (uint8_t& byte : key.key_and_salt()) byte = fill;
+  a.keys.push_back({key, std::nullopt, std::nullopt});
+  return a;
+}
+
+inline std::string crypto_line(uint32_t tag, srtp::CryptoSuite suite, uint8_t fill) {
+  return "a=crypto:" + sdes::format_crypto(peer_crypto(tag, suite, fill)) + "\r\n";
 }
 
 struct FakeClock {

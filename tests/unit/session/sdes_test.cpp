@@ -5,29 +5,12 @@
 
 #include <regex>
 
-#include "control/sdes/crypto_attribute.hpp"
 #include "tests/unit/session/fixture.hpp"
 
 namespace rr::session::testing {
 namespace {
 
 using srtp::CryptoSuite;
-
-// Fixed, recognisable key material for a peer's line: every byte `fill`.
-sdes::CryptoAttribute peer_crypto(uint32_t tag, CryptoSuite suite, uint8_t fill) {
-  sdes::CryptoAttribute a;
-  a.tag = tag;
-  a.suite = suite;
-  srtp::KeyMaterial key;
-  key.suite = suite;
-  for (uint8_t& byte : key.key_and_salt()) byte = fill;
-  a.keys.push_back({key, std::nullopt, std::nullopt});
-  return a;
-}
-
-std::string crypto_line(uint32_t tag, CryptoSuite suite, uint8_t fill) {
-  return "a=crypto:" + sdes::format_crypto(peer_crypto(tag, suite, fill)) + "\r\n";
-}
 
 std::string srtp_sdp(const std::string& ip, uint16_t port, const std::string& crypto,
                      const std::string& proto = "RTP/SAVP") {
