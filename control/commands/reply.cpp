@@ -24,6 +24,8 @@ Value counters_dict(const session::StreamCounters& c) {
   d.set("packets", static_cast<int64_t>(c.packets));
   d.set("bytes", static_cast<int64_t>(c.bytes));
   d.set("errors", static_cast<int64_t>(c.errors));
+  d.set("lost", static_cast<int64_t>(c.lost));
+  d.set("jitter", int64_t{c.jitter_ms});
   // rtpengine has no per-reason breakdown; ours appears only when SRTP dropped something,
   // so plain calls keep rtpengine's reply size.
   for (const auto& [key, count] : {std::pair{"SRTP auth failures", c.srtp_auth_failed},

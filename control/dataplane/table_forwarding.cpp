@@ -119,6 +119,8 @@ session::StreamCounters TableForwarding::stream_counters(const Endpoint& relay) 
   session::StreamCounters out;
   out.packets = s.packets + s.rtcp_packets;
   out.bytes = s.bytes + s.rtcp_bytes;
+  out.lost = s.lost_clamped();
+  out.jitter_ms = static_cast<uint32_t>(s.jitter_ms() + 0.5);
   const auto& drops = entry->state->drops;
   for (const std::atomic<uint64_t>& count : drops) out.errors += count.load(std::memory_order_relaxed);
   auto drops_of = [&](packet::DropReason reason) {

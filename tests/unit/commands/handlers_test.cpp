@@ -139,6 +139,29 @@ TEST_F(Handlers, QueryShape) {
   EXPECT_EQ(text(unknown, "error-reason"), "Unknown call-id");
 }
 
+TEST_F(Handlers, QueryStreamStatsCarryLossJitterAndSrtpDrops) {
+  offer("c1");
+  answer("c1");
+  const session::Call* call = sessions.find("c1");
+  ASSERT_NE(call, nullptr);
+  const Endpoint local = call->legs.at("A").media.at(0).relay->rtp();
+  session::StreamCounters c;
+  c.packets = 100, c.errors = 7, c.lost = 3, c.jitter_ms = 12;
+  c.srtp_auth_failed = 5, c.srtp_replayed = 2;
+  forwarding.counters[local] = c;
+
+  const Value q = handle(sessions, request({{"command", "query"}, {"call-id", "c1"}}));
+  const Value& media = q.find("tags")->find("A")->find("medias")->as_list()->at(0);
+  const Value* stats = media.find("streams")->as_list()->at(0).find("stats");
+  ASSERT_NE(stats, nullptr);
+  EXPECT_EQ(stats->get_int("errors"), 7);
+  EXPECT_EQ(stats->get_int("lost"), 3);
+  EXPECT_EQ(stats->get_int("jitter"), 12);
+  EXPECT_EQ(stats->get_int("SRTP auth failures"), 5);
+  EXPECT_EQ(stats->get_int("SRTP replays"), 2);
+  EXPECT_EQ(stats->find("SRTP errors"), nullptr) << "zero SRTP counters stay out of the reply";
+}
+
 TEST_F(Handlers, QueryOfABigCallStaysUnderOneDatagram) {
   std::string sdp = audio_sdp("192.0.2.10", 4000);
   for (int i = 0; i < 12; ++i) sdp += "m=video " + std::to_string(4100 + 2 * i) + " RTP/AVP 96\r\n";
