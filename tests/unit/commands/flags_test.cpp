@@ -58,6 +58,23 @@ TEST(RtppFlags, ParseIntoTheTypedRequest) {
          EXPECT_TRUE(r.flags.record_call);
          EXPECT_EQ(r.warnings.size(), 1u);
        }},
+      {"SDES flags, suite names in any case",
+       "SDES-off SDES-no-AEAD_AES_256_GCM SDES-only-aes-cm-128-hmac-sha1-80 "
+       "SDES-unencrypted_srtp SDES-unencrypted_srtcp SDES-unauthenticated_srtp",
+       [](const ParsedRequest& r) {
+         using srtp::CryptoSuite;
+         EXPECT_TRUE(r.sdes.off);
+         EXPECT_EQ(r.sdes.no, std::vector{CryptoSuite::aead_aes_256_gcm});
+         EXPECT_EQ(r.sdes.only, std::vector{CryptoSuite::aes_cm_128_hmac_sha1_80});
+         EXPECT_TRUE(r.sdes.unencrypted_srtp && r.sdes.unencrypted_srtcp);
+         EXPECT_TRUE(r.sdes.unauthenticated_srtp);
+         EXPECT_TRUE(r.warnings.empty());
+       }},
+      {"SDES with an unknown suite or word warns", "SDES-no-F8_128_HMAC_SHA1_80 SDES-sideways",
+       [](const ParsedRequest& r) {
+         EXPECT_TRUE(r.sdes.no.empty());
+         EXPECT_EQ(r.warnings.size(), 2u);
+       }},
       {"empty", "", [](const ParsedRequest& r) { EXPECT_TRUE(r.warnings.empty()); }},
   };
   for (const RtppCase& c : cases) {
@@ -92,6 +109,19 @@ TEST(ParseRequest, DictionaryKeysFromKamailio) {
   EXPECT_EQ(r.address_family, Family::v6);
   EXPECT_EQ(r.tos, 184);
   EXPECT_EQ(r.warnings, (std::vector<std::string>{"Unknown flag encountered: 'bogus'"}));
+}
+
+TEST(ParseRequest, SdesListAndOlderStringForm) {
+  const auto list = bencode::decode("d4:SDESl3:off26:no-AES_CM_128_HMAC_SHA1_32ee");
+  ASSERT_TRUE(list.ok()) << list.error;
+  const ParsedRequest r = parse_request(list.value);
+  EXPECT_TRUE(r.sdes.off);
+  EXPECT_EQ(r.sdes.no, std::vector{srtp::CryptoSuite::aes_cm_128_hmac_sha1_32});
+  EXPECT_TRUE(r.warnings.empty());
+
+  const auto text = bencode::decode("d4:SDES3:offe");
+  ASSERT_TRUE(text.ok()) << text.error;
+  EXPECT_TRUE(parse_request(text.value).sdes.off);
 }
 
 TEST(ParseRequest, WrongTypesBecomeWarningsNotCrashes) {
