@@ -86,9 +86,10 @@ start_peer() {
     rtpengine)
       media_address add
       # Userspace only (--table=-1), one thread on the relay core: what "per core" means.
-      taskset -c "$relay_core" rtpengine --foreground --table=-1 --interface="$MEDIA_PEER" \
+      # One socket per port: 10 000 calls need ~40 000 descriptors.
+      ( ulimit -n 1048576; exec taskset -c "$relay_core" rtpengine --foreground --table=-1 --interface="$MEDIA_PEER" \
         --listen-ng="$ng" --port-min=10000 --port-max=59999 --num-threads=1 --delete-delay=0 \
-        --log-level=3 --log-stderr >"$log" 2>&1 &
+        --log-level=3 --log-stderr ) >"$log" 2>&1 &
       pid=$! ;;
     testpmd)
       static_neighbour add
@@ -115,12 +116,21 @@ trial() {
     --duration "$seconds" --drain "$drain" --ng-timeout 2 --rows 0 --json "$json"
 }
 
+# A fresh relay before every trial: rtpengine stops serving a port for good after repeated
+# receive-queue overflows, and both relays quarantine released ports, so 10 000-call trials
+# would run out of ports. testpmd keeps no state and stays up.
+fresh_peer() {
+  [ "$1" = testpmd ] && return 0
+  stop_peer
+  start_peer "$1" "$2" || true
+}
+
 # search PEER STREAMS RUN: sets $found to the highest passing rate (packets/s per direction).
 # Not called in $(...): it restarts rtpengine, and peer_pid must stay this shell's.
 search() {
   local peer=$1 n=$2 run=$3 lo=0 hi=0 rate=20000 i line
   for i in 1 2 3 4 5 6 7; do
-    [ "$peer" = rtpengine ] && { stop_peer; start_peer rtpengine "$n-$run-$i"; }
+    fresh_peer "$peer" "$n-$run-$i"
     line=$(trial "$peer" "$n" "$rate" "r$run")
     echo "{\"peer\": \"$peer\", \"streams\": $n, \"run\": $run, \"kind\": \"search\", \"rate\": $rate, \"t\": $line}" >>"$trials"
     echo "  $peer $n streams, $rate pps/direction: $(echo "$line" | python3 -c 'import json,sys; t=json.load(sys.stdin); print(t["verdict"])')" >&2
@@ -135,7 +145,7 @@ search() {
   # also climb by doubling while the peer loses < 0.1 % with the generator on schedule.
   rate=40000
   while [ "$rate" -le 640000 ]; do
-    [ "$peer" = rtpengine ] && { stop_peer; start_peer rtpengine "$n-$run-l$rate"; }
+    fresh_peer "$peer" "$n-$run-l$rate"
     line=$(trial "$peer" "$n" "$rate" "l$run")
     echo "{\"peer\": \"$peer\", \"streams\": $n, \"run\": $run, \"kind\": \"ladder\", \"rate\": $rate, \"t\": $line}" >>"$trials"
     echo "  $peer $n streams, $rate pps/direction (loss only): $(echo "$line" | python3 -c 'import json,sys; t=json.load(sys.stdin); print(t["verdict"], "lossless" if t.get("lossless") else "lossy")')" >&2
