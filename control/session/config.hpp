@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,9 @@ struct InterfaceConfig {
   std::string name;                  // rtpengine's interface name ("pub", "priv", ...)
   std::vector<IpAddress> addresses;  // v4 and/or v6; each family gets its own allocator
   ports::RangeConfig range;
+  // rtpengine's --interface NAME/LOCAL!ADVERTISED: behind 1:1 NAT the SDP carries the
+  // public address of a local one. Local addresses not in the map advertise themselves.
+  std::map<IpAddress, IpAddress> advertised;
 };
 
 struct Timeouts {

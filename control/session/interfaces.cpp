@@ -18,7 +18,7 @@ std::unique_ptr<ports::PortAllocator> allocator_for(const InterfaceConfig& confi
 Interfaces::Interfaces(const SessionsConfig& config) {
   for (const InterfaceConfig& interface : config.interfaces)
     entries_.push_back({interface.name, allocator_for(interface, Family::v4, config),
-                        allocator_for(interface, Family::v6, config)});
+                        allocator_for(interface, Family::v6, config), interface.advertised});
 }
 
 std::optional<uint8_t> Interfaces::find(std::string_view name) const {
@@ -45,6 +45,14 @@ std::optional<RelayPorts> Interfaces::allocate(uint8_t interface, Family family,
   std::optional<ports::Allocation> allocation = ports->allocate(need);
   if (!allocation) return std::nullopt;
   return RelayPorts{interface, *allocation};
+}
+
+IpAddress Interfaces::advertised(const RelayPorts& ports) const {
+  const IpAddress& local = ports.allocation.address;
+  if (ports.interface >= entries_.size()) return local;
+  const auto& map = entries_[ports.interface].advertised;
+  auto it = map.find(local);
+  return it == map.end() ? local : it->second;
 }
 
 void Interfaces::release(const RelayPorts& ports) {

@@ -2,6 +2,7 @@
 // offer can bridge IPv4 and IPv6 by picking the family of the SDP it sends.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -23,6 +24,8 @@ class Interfaces {
   const std::string& name(uint8_t interface) const { return entries_[interface].name; }
   // nullopt when the interface has no address of that family or its ports are exhausted.
   std::optional<RelayPorts> allocate(uint8_t interface, Family family, ports::Need need);
+  // The address written into SDP for `ports`: its NAT-advertised one, or its own.
+  IpAddress advertised(const RelayPorts& ports) const;
   void release(const RelayPorts& ports);
   ports::Counters counters();
 
@@ -30,6 +33,7 @@ class Interfaces {
   struct Entry {
     std::string name;
     std::unique_ptr<ports::PortAllocator> v4, v6;
+    std::map<IpAddress, IpAddress> advertised;
   };
   ports::PortAllocator* allocator(uint8_t interface, Family family) const;
 

@@ -31,10 +31,10 @@ bool receiver_gets_mux(RtcpMuxMode mode, bool offered) {
   return op == sdp::RtcpMux::add || (op == sdp::RtcpMux::keep && offered);
 }
 
-sdp::MediaPlan plan_for(const std::optional<RelayPorts>& relay) {
+sdp::MediaPlan plan_for(const std::optional<RelayPorts>& relay, const Interfaces& interfaces) {
   sdp::MediaPlan plan;
   if (!relay) return plan;  // port 0: the media stays rejected
-  plan.address = relay->allocation.address;
+  plan.address = interfaces.advertised(*relay);
   plan.rtp_port = relay->allocation.rtp;
   plan.rtcp_port = relay->allocation.rtcp();
   return plan;
@@ -192,13 +192,13 @@ Outcome<std::string> apply_offer(const sdp::Sdp& sdp, const SdpRequest& request,
     in.rtcp_mux = receiver_gets_mux(request.rtcp_mux, out.offered_mux);
     out.rtcp_mux = false;  // settled by the answer
 
-    sdp::MediaPlan media_plan = plan_for(in.relay);
+    sdp::MediaPlan media_plan = plan_for(in.relay, interfaces);
     media_plan.rtcp_mux = mux_toward_receiver(request.rtcp_mux);
     if (in.proto != out.proto) media_plan.proto = in.proto;
     media_plan.crypto = std::move(s.crypto.lines_to_receiver);
     plan.media.push_back(std::move(media_plan));
     if (request.flags.replace_origin && !plan.origin_address)
-      plan.origin_address = in.relay->allocation.address;
+      plan.origin_address = interfaces.advertised(*in.relay);
   }
   if (!request.label.empty()) offerer.label = request.label;
   sdp::Result<std::string> text = sdp::rewrite(sdp, plan);
@@ -245,14 +245,14 @@ Outcome<std::string> apply_answer(const sdp::Sdp& sdp, const SdpRequest& request
     in.rtcp_mux = peers[i].rtcp_mux;
     out.rtcp_mux = out.offered_mux && peers[i].rtcp_mux;
 
-    sdp::MediaPlan media_plan = plan_for(out.relay);
+    sdp::MediaPlan media_plan = plan_for(out.relay, interfaces);
     // The receiver accepted mux the offerer never offered (we added it): hide it.
     if (peers[i].rtcp_mux && !out.offered_mux) media_plan.rtcp_mux = sdp::RtcpMux::remove;
     if (m.proto != offered_proto) media_plan.proto = offered_proto;  // undo transport-protocol
     media_plan.crypto = std::move(crypto[i].lines_to_offerer);
     plan.media.push_back(std::move(media_plan));
     if (request.flags.replace_origin && !plan.origin_address)
-      plan.origin_address = out.relay->allocation.address;
+      plan.origin_address = interfaces.advertised(*out.relay);
   }
   if (!request.label.empty()) answerer.label = request.label;
   sdp::Result<std::string> text = sdp::rewrite(sdp, plan);

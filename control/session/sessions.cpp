@@ -154,7 +154,7 @@ Outcome<DeleteResult> Sessions::delete_call(const DeleteRequest& request) {
   if (!known_from || !known_to) return Error{ErrorKind::not_found, reason::kDeleteNotFound};
 
   ++stats_.deletes;
-  DeleteResult result{snapshot_of(call, forwarding_), true, request.warnings};
+  DeleteResult result{snapshot_of(call, forwarding_, interfaces_), true, request.warnings};
   const bool active =
       request.to_tag.empty() || request.to_tag == call.tag_a || request.to_tag == call.tag_b;
   if (active) {  // a party of the relayed pair: nothing is left to relay
@@ -173,7 +173,7 @@ Outcome<CallSnapshot> Sessions::query(const QueryRequest& request) const {
   if (request.call_id.empty()) return Error{ErrorKind::bad_request, reason::kNoCallId};
   const Call* call = find(request.call_id);
   if (call == nullptr) return Error{ErrorKind::not_found, reason::kUnknownCall};
-  return snapshot_of(*call, forwarding_);
+  return snapshot_of(*call, forwarding_, interfaces_);
 }
 
 std::vector<std::string> Sessions::list(const ListRequest& request) const {

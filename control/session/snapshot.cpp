@@ -11,7 +11,8 @@ void add(StreamCounters& total, const StreamCounters& c) {
 
 }  // namespace
 
-CallSnapshot snapshot_of(const Call& call, const Forwarding& forwarding) {
+CallSnapshot snapshot_of(const Call& call, const Forwarding& forwarding,
+                         const Interfaces& interfaces) {
   CallSnapshot out{call.call_id, call.created_unix, call.last_signal_unix, {}, {}, {}};
   for (const auto& [tag, leg] : call.legs) {
     LegSnapshot leg_out{tag, leg.label, call.peer_of(tag), {}};
@@ -19,7 +20,8 @@ CallSnapshot snapshot_of(const Call& call, const Forwarding& forwarding) {
     for (const Media& media : leg.media) {
       MediaSnapshot media_out{media.index, media.type, media.proto, media.rtcp_mux, {}};
       for (const Stream& stream : streams_of(media)) {
-        StreamSnapshot s{stream.kind, stream.local, stream.endpoint, stream.local, {}};
+        const Endpoint advertised{interfaces.advertised(*media.relay), stream.local.port};
+        StreamSnapshot s{stream.kind, stream.local, stream.endpoint, advertised, {}};
         s.counters = forwarding.stream_counters(stream.local);
         add(stream.kind == StreamKind::rtp ? out.rtp_totals : out.rtcp_totals, s.counters);
         media_out.streams.push_back(s);

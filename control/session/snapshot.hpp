@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "control/session/forwarding.hpp"
+#include "control/session/interfaces.hpp"
 #include "control/session/model.hpp"
 
 namespace rr::session {
@@ -40,7 +41,9 @@ struct CallSnapshot {
   StreamCounters rtp_totals, rtcp_totals;
 };
 
-CallSnapshot snapshot_of(const Call& call, const Forwarding& forwarding);
+// `interfaces` gives each stream's advertised (NAT) address.
+CallSnapshot snapshot_of(const Call& call, const Forwarding& forwarding,
+                         const Interfaces& interfaces);
 
 // Totals since start, by kind; the "statistics" command reports them.
 struct Statistics {
