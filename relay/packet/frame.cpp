@@ -109,6 +109,7 @@ Result<FrameKind> parse_udp(std::span<const uint8_t> l4, const ParseOptions& opt
   }
   v.src.port = load_be16(l4.data());
   v.dst.port = load_be16(l4.data() + 2);
+  v.udp_checksum = load_be16(l4.data() + 6);
   v.payload_offset = static_cast<uint16_t>(v.l4_offset + kUdpHeaderSize);
   v.payload = l4.subspan(kUdpHeaderSize, length - kUdpHeaderSize);
   return FrameKind::udp;

@@ -46,6 +46,7 @@ struct FrameView {
   Endpoint dst;
   uint8_t ttl = 0;                        // IPv4 TTL or IPv6 hop limit
   uint8_t tos = 0;                        // IPv4 TOS or IPv6 traffic class (DSCP << 2 | ECN)
+  uint16_t udp_checksum = 0;              // as received (0 = none, IPv4); kind == udp only
   std::span<const uint8_t> payload;       // points into the parsed frame
 
   bool is_v4() const { return ethertype == kEtherTypeIpv4; }

@@ -7,10 +7,12 @@
 
 #include "relay/packet/address.hpp"
 #include "relay/packet/ethernet.hpp"
+#include "relay/packet/frame.hpp"
 #include "relay/packet/result.hpp"
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 
 namespace rr::packet {
@@ -27,7 +29,17 @@ struct EgressHeaders {
   bool offload_udp_checksum = false;
   // Leave the IPv4 header checksum to the NIC (RTE_MBUF_F_TX_IP_CKSUM): the field is 0.
   bool offload_ipv4_checksum = false;
+  // The folded one's complement sum of the (unchanged) payload, if known: the UDP checksum is
+  // then derived from it instead of read from every payload byte (received_payload_sum).
+  std::optional<uint16_t> payload_sum;
 };
+
+// The payload's one's complement sum recovered from the received UDP checksum (RFC 1624
+// arithmetic: remove the pseudo-header and UDP header words from ~checksum) without reading
+// the payload. Valid for as long as the payload is unchanged (no SRTP transform). nullopt
+// when the sender sent no checksum (IPv4 0). A wrong received checksum yields a wrong sum,
+// so the relayed datagram stays detectably corrupt instead of being "repaired".
+std::optional<uint16_t> received_payload_sum(const FrameView& view);
 
 // L2 + IP + UDP bytes that write_egress puts before the payload: 42/46 (v4), 62/66 (v6).
 size_t header_size(const EgressHeaders& egress);

@@ -44,14 +44,28 @@ struct SrtpTransforms {
   std::shared_ptr<srtp::SrtpSession> protect;    // outbound RTP -> SRTP; null if plain on the other leg
 };
 
-struct ForwardingEntry {
+// What the hot path dereferences, as raw pointers: ForwardingTable::publish copies them from
+// the owning shared_ptrs below, so a packet costs one load per object instead of a
+// shared_ptr control block walk. They live exactly as long as the entry (its shared_ptrs
+// own the objects, QSBR keeps the entry), so they never dangle while a worker holds it.
+struct HotPointers {
+  StreamState* state = nullptr;
+  const LatchedEndpoint* destination = nullptr;  // the peer stream's latch
+  srtp::SrtpSession* unprotect = nullptr;
+  srtp::SrtpSession* protect = nullptr;
+};
+
+// Hot fields first: the worker reads only the first two cache lines (hot, key, kind,
+// learning, egress scalars); control's ids and the owning pointers come last.
+struct alignas(64) ForwardingEntry {
+  HotPointers hot;  // set by publish(); control leaves it empty
   EntryKey key;
   StreamKind kind = StreamKind::rtp;
+  LearningConfig learning;
+  Egress egress;
+  Endpoint expected_source;  // from SDP; also the initial latched value
   uint64_t stream_id = 0;    // control's id for this stream (metrics, logs); opaque here
   uint32_t clock_rate = 8000;
-  LearningConfig learning;
-  Endpoint expected_source;  // from SDP; also the initial latched value
-  Egress egress;
   SrtpTransforms srtp;
   std::shared_ptr<StreamState> state;  // never null in a published entry
 

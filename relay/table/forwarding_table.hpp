@@ -46,6 +46,11 @@ class ForwardingTable {
     const size_t slot = slot_of(address_index, port);
     return slot == kNoSlot ? nullptr : slots_[slot].load(std::memory_order_acquire);
   }
+  // What lookup() would read, for prefetching a burst's slots ahead; nullptr if out of range.
+  const void* slot_address(uint8_t address_index, uint16_t port) const noexcept {
+    const size_t slot = slot_of(address_index, port);
+    return slot == kNoSlot ? nullptr : &slots_[slot];
+  }
   Qsbr& qsbr() noexcept { return qsbr_; }
 
   // ---- control plane (one thread) ----

@@ -32,13 +32,19 @@ class SeqlockWords {
 
   // Any thread. Retries while a store is in progress; a store is a handful of instructions.
   Words load() const noexcept {
-    Words words{};
+    Words words;
+    load(words);
+    return words;
+  }
+  // Into the caller's words: no copy of a returned array, whose word stores read back as one
+  // wider load stalled on store forwarding (measured in the neighbour table's find).
+  void load(Words& words) const noexcept {
     for (;;) {
       const uint32_t before = seq_.load(std::memory_order_acquire);
       if (before & 1U) continue;  // writer mid-store: it finishes within a few instructions
       for (size_t i = 0; i < N; ++i) words[i] = words_[i].load(std::memory_order_relaxed);
       std::atomic_thread_fence(std::memory_order_acquire);
-      if (seq_.load(std::memory_order_relaxed) == before) return words;
+      if (seq_.load(std::memory_order_relaxed) == before) return;
     }
   }
 

@@ -17,6 +17,7 @@
 namespace rr::table {
 
 struct alignas(64) StreamState {
+  static constexpr size_t kHotOffset = 64;
   // initial_destination: where the reverse direction sends before this stream latches
   // (the address SDP announced). stats_clock: the stream's RTP clock in worker ticks.
   StreamState(const Endpoint& initial_destination, stats::RtpClock stats_clock)
@@ -27,12 +28,17 @@ struct alignas(64) StreamState {
   // Control: re-open the learning window (media handover, re-INVITE with a new address).
   void request_relearn() noexcept { relearn_requests.fetch_add(1, std::memory_order_relaxed); }
 
+  // Line 0, alone: read per packet by the reverse direction's worker, written only when the
+  // latch moves. Sharing a line with the per-packet fields below would bounce it between
+  // the two workers on every packet.
   LatchedEndpoint latched;                      // published: the reverse direction's destination
-  std::atomic<uint32_t> relearn_requests{0};    // written by control, read by the worker
+  // From kHotOffset: written per packet by the receiving worker (what it prefetches).
+  alignas(64) std::atomic<uint32_t> relearn_requests{0};  // written by control, read by the worker
   LearningState learning;                       // worker-private
   std::atomic<uint64_t> forwarded_packets{0};   // single writer: the receiving worker
-  std::array<std::atomic<uint64_t>, packet::kDropReasonCount> drops{};
   stats::StreamStats stats;
+  // Cold: touched only when a packet of this stream is dropped.
+  std::array<std::atomic<uint64_t>, packet::kDropReasonCount> drops{};
 };
 
 }  // namespace rr::table

@@ -1,15 +1,62 @@
 #include "relay/worker/forward.hpp"
 
+#include <array>
+
 #include "relay/worker/egress.hpp"
 #include "relay/worker/next_hop.hpp"
 
 namespace rr::worker {
 namespace {
 
+constexpr size_t kChunk = 32;  // frames pipelined together: one RX burst
+constexpr size_t kAhead = 2;   // state prefetch distance, as l3fwd's
+
 int port_index_of(std::span<const PortSetup> ports, uint16_t port_id) noexcept {
   for (size_t i = 0; i < ports.size(); ++i)
     if (ports[i].port_id == port_id) return static_cast<int>(i);
   return -1;
+}
+
+void prefetch(const void* p) noexcept { __builtin_prefetch(p, 0, 3); }
+void prefetch_for_write(const void* p) noexcept { __builtin_prefetch(p, 1, 3); }
+
+// The lines decide_media touches in the stream's own state (written) and the peer's latch (read).
+void prefetch_stream(const table::ForwardingEntry* entry) noexcept {
+  if (!entry) return;
+  const auto* state = reinterpret_cast<const char*>(entry->hot.state) + table::StreamState::kHotOffset;
+  for (size_t line = 0; line < 4; ++line) prefetch_for_write(state + line * 64);
+  prefetch(entry->hot.destination);
+}
+
+void forward_chunk(ForwardContext& context, uint8_t in_port, std::span<MediaFrame> frames,
+                   const BurstClock& clock) noexcept {
+  std::array<const table::ForwardingEntry*, kChunk> entries{};
+  std::array<int, kChunk> addresses{};
+  for (size_t i = 0; i < frames.size(); ++i) {
+    addresses[i] = context.table.address_index(frames[i].view->dst.address);
+    if (addresses[i] >= 0)
+      prefetch(context.table.slot_address(static_cast<uint8_t>(addresses[i]), frames[i].view->dst.port));
+  }
+  for (size_t i = 0; i < frames.size(); ++i) {
+    entries[i] = addresses[i] < 0 ? nullptr
+                                  : context.table.lookup(static_cast<uint8_t>(addresses[i]), frames[i].view->dst.port);
+    if (entries[i]) {
+      prefetch(entries[i]);  // hot fields span the entry's first two lines
+      prefetch(reinterpret_cast<const char*>(entries[i]) + 64);
+    }
+  }
+  for (size_t i = 0; i < kAhead && i < frames.size(); ++i) prefetch_stream(entries[i]);
+  for (size_t i = 0; i < frames.size(); ++i) {
+    if (i + kAhead < frames.size()) prefetch_stream(entries[i + kAhead]);
+    MediaFrame& frame = frames[i];
+    const auto out = forward_media(context, in_port, frame.room, frame.data_off, *frame.view, entries[i], clock);
+    frame.ok = out.ok();
+    if (out) {
+      frame.forwarded = *out;
+    } else {
+      frame.drop = out.drop();
+    }
+  }
 }
 
 }  // namespace
@@ -18,23 +65,39 @@ packet::Result<Forwarded> forward_media(ForwardContext& context, uint8_t in_port
                                         std::span<uint8_t> room, size_t data_off,
                                         const packet::FrameView& view,
                                         const BurstClock& clock) noexcept {
+  return forward_media(context, in_port, room, data_off, view, lookup_entry(context.table, view), clock);
+}
+
+void forward_burst(ForwardContext& context, uint8_t in_port, std::span<MediaFrame> frames,
+                   const BurstClock& clock) noexcept {
+  for (size_t at = 0; at < frames.size(); at += kChunk)
+    forward_chunk(context, in_port, frames.subspan(at, std::min(kChunk, frames.size() - at)), clock);
+}
+
+packet::Result<Forwarded> forward_media(ForwardContext& context, uint8_t in_port,
+                                        std::span<uint8_t> room, size_t data_off,
+                                        const packet::FrameView& view,
+                                        const table::ForwardingEntry* entry,
+                                        const BurstClock& clock) noexcept {
   using packet::DropReason;
   // Every frame from an on-link peer refreshes its MAC, so replies rarely need ARP.
   if (!view.src_mac.is_multicast() && on_link(context.ports[in_port].addresses, view.src.address))
     context.neighbours.learn(view.src.address, view.src_mac, clock.ms);
 
   const size_t payload_at = data_off + view.payload_offset;
-  const auto decision = decide_media(context.table, view, room.subspan(payload_at), clock);
+  const auto decision = decide_media(entry, view, room.subspan(payload_at), clock);
   if (!decision) return decision.drop();
   const int out_index = port_index_of(context.ports, decision->entry->egress.port_id);
   if (out_index < 0) return DropReason::unhandled;
   const PortSetup& out = context.ports[static_cast<size_t>(out_index)];
   const auto hop = next_hop(out.addresses, decision->destination.address);
   if (!hop) return DropReason::no_neighbour;
-  const auto mac = context.neighbours.find(*hop, clock.ms);
-
-  const auto headers = egress_headers(decision->entry->egress, decision->destination,
-                                      mac ? *mac : packet::MacAddress{}, out);
+  auto headers = egress_headers(decision->entry->egress, decision->destination, {}, out);
+  // Unresolved: the destination MAC stays zero and the worker holds the frame.
+  const bool resolved = context.neighbours.find(*hop, clock.ms, headers.l2.dst);
+  // Same payload bytes out as in: derive the UDP checksum from the received one.
+  if (decision->payload_unchanged && !headers.offload_udp_checksum)
+    headers.payload_sum = packet::received_payload_sum(view);
   const auto start = rewrite_in_place(room, payload_at, decision->payload_size, headers);
   if (!start) return start.drop();
 
@@ -45,7 +108,7 @@ packet::Result<Forwarded> forward_media(ForwardContext& context, uint8_t in_port
   forwarded.l2_len = static_cast<uint8_t>(headers.l2.size());
   forwarded.v4 = headers.dst.address.is_v4();
   forwarded.rtcp = decision->rtcp;
-  forwarded.resolved = mac.has_value();
+  forwarded.resolved = resolved;
   forwarded.next_hop = *hop;
   return forwarded;
 }

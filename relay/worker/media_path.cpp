@@ -49,15 +49,21 @@ bool transform(srtp::SrtpSession& session, bool protect, bool rtcp, std::span<ui
 
 }  // namespace
 
-packet::Result<MediaDecision> decide_media(const table::ForwardingTable& table,
+const table::ForwardingEntry* lookup_entry(const table::ForwardingTable& table,
+                                           const packet::FrameView& view) noexcept {
+  const int address = table.address_index(view.dst.address);
+  if (address < 0) return nullptr;
+  return table.lookup(static_cast<uint8_t>(address), view.dst.port);
+}
+
+packet::Result<MediaDecision> decide_media(const table::ForwardingEntry* entry,
                                            const packet::FrameView& view,
                                            std::span<uint8_t> payload_room,
                                            const BurstClock& clock) noexcept {
-  const int address = table.address_index(view.dst.address);
-  if (address < 0) return DropReason::unknown_destination;
-  const table::ForwardingEntry* entry = table.lookup(static_cast<uint8_t>(address), view.dst.port);
   if (!entry) return DropReason::unknown_destination;
-  table::StreamState& state = *entry->state;
+  // Raw pointers captured at publish: no shared_ptr walk per packet (hot path).
+  const table::HotPointers& hot = entry->hot;
+  table::StreamState& state = *hot.state;
 
   MediaDecision decision;
   decision.entry = entry;
@@ -71,14 +77,14 @@ packet::Result<MediaDecision> decide_media(const table::ForwardingTable& table,
   } else {
     // SRTP's last byte is the auth tag, not the padding count: padding waits for plaintext.
     const auto parsed = packet::parse_rtp(
-        view.payload, entry->srtp.unprotect ? packet::RtpPadding::encrypted : packet::RtpPadding::check);
+        view.payload, hot.unprotect ? packet::RtpPadding::encrypted : packet::RtpPadding::check);
     if (!parsed) return stream_drop(state, DropReason::not_rtp);
     rtp = *parsed;
   }
   size_t size = view.payload_size;
   DropReason reason = DropReason::srtp_error;
-  if (entry->srtp.unprotect) {
-    if (!transform(*entry->srtp.unprotect, false, decision.rtcp, payload_room, size, reason))
+  if (hot.unprotect) {
+    if (!transform(*hot.unprotect, false, decision.rtcp, payload_room, size, reason))
       return stream_drop(state, reason);
     if (rtp.padding && !packet::parse_rtp(payload_room.first(size)))
       return stream_drop(state, DropReason::not_rtp);  // authentic, but its padding count lies
@@ -96,12 +102,13 @@ packet::Result<MediaDecision> decide_media(const table::ForwardingTable& table,
   } else {
     state.stats.on_rtp({rtp.ssrc, rtp.sequence, rtp.timestamp, bytes}, clock.ticks);
   }
-  if (entry->srtp.protect &&
-      !transform(*entry->srtp.protect, true, decision.rtcp, payload_room, size, reason))
+  if (hot.protect &&
+      !transform(*hot.protect, true, decision.rtcp, payload_room, size, reason))
     return stream_drop(state, reason);
+  decision.payload_unchanged = !hot.unprotect && !hot.protect;
   decision.payload_size = size;
   table::bump(state.forwarded_packets);
-  decision.destination = entry->egress.destination->load();
+  decision.destination = hot.destination->load();
   return decision;
 }
 

@@ -23,6 +23,7 @@ struct MediaDecision {
   const table::ForwardingEntry* entry = nullptr;
   Endpoint destination;  // the peer's latched endpoint, read once from its seqlock
   bool rtcp = false;     // counted and forwarded as RTCP (separate port, or muxed 192..223)
+  bool payload_unchanged = true;  // no SRTP transform: the received UDP checksum still covers it
   size_t payload_size = 0;  // UDP payload after SRTP transforms (tags added or removed)
 };
 
@@ -32,12 +33,18 @@ struct BurstClock {
   uint64_t ms = 0;
 };
 
+// The entry for the frame's (local address, port), or nullptr. Valid until the caller's
+// next QSBR quiescent point, so a burst may look up every frame first and decide later.
+const table::ForwardingEntry* lookup_entry(const table::ForwardingTable& table,
+                                           const packet::FrameView& view) noexcept;
+
+// `entry` is lookup_entry's answer for `view` (nullptr = unknown_destination).
 // `payload_room` starts at the UDP payload (view.payload) and runs to the end of the buffer:
 // SRTP transforms rewrite it in place and protect needs tailroom for the tag.
 // Errors: unknown_destination (no entry or not our address), not_rtp / bad_rtcp (payload is
 // not what the port carries), srtp_* (authentication, replay), source_mismatch (strict
 // source). Stream-level failures are also counted in the entry's StreamState::drops.
-packet::Result<MediaDecision> decide_media(const table::ForwardingTable& table,
+packet::Result<MediaDecision> decide_media(const table::ForwardingEntry* entry,
                                            const packet::FrameView& view,
                                            std::span<uint8_t> payload_room,
                                            const BurstClock& clock) noexcept;

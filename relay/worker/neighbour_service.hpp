@@ -54,6 +54,9 @@ class Neighbours {
   std::optional<packet::MacAddress> find(const IpAddress& ip, uint64_t now_ms) const noexcept {
     return table_.find(ip, now_ms);
   }
+  bool find(const IpAddress& ip, uint64_t now_ms, packet::MacAddress& mac) const noexcept {
+    return table_.find(ip, now_ms, mac);
+  }
   // Worker 0 records it; another worker forwards it when it would change the table.
   void learn(const IpAddress& ip, const packet::MacAddress& mac, uint64_t now_ms) noexcept;
   // True: the caller (worker 0) sends the ARP request / NS now. The others queue a resolve

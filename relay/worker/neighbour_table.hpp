@@ -38,7 +38,14 @@ class NeighbourTable {
   // ---- any worker ----
   // The MAC if known and younger than max_age_ms. A learned time slightly ahead of `now_ms`
   // (another worker's clock read later) counts as age 0, not as expired.
-  std::optional<packet::MacAddress> find(const IpAddress& ip, uint64_t now_ms) const noexcept;
+  // The hot path's form writes the MAC where it is used (the egress L2 header): returning a
+  // 6-byte optional packs it in a register and unpacks it byte-wise, a store-forwarding stall.
+  bool find(const IpAddress& ip, uint64_t now_ms, packet::MacAddress& mac) const noexcept;
+  std::optional<packet::MacAddress> find(const IpAddress& ip, uint64_t now_ms) const noexcept {
+    packet::MacAddress mac;
+    if (!find(ip, now_ms, mac)) return std::nullopt;
+    return mac;
+  }
   // True if readers do not know `ip` at `mac`, or learned it at least `refresh_ms` ago.
   bool needs_refresh(const IpAddress& ip, const packet::MacAddress& mac, uint64_t now_ms,
                      uint64_t refresh_ms) const noexcept;
@@ -64,12 +71,8 @@ class NeighbourTable {
     uint64_t solicited_ms = 0;
     bool used = false;
   };
-  struct Found {
-    bool resolved = false;
-    packet::MacAddress mac;
-    uint64_t learned_ms = 0;
-  };
-  std::optional<Found> read(const IpAddress& ip) const noexcept;
+  using Words = table::SeqlockWords<4>::Words;
+  bool read(const IpAddress& ip, Words& words) const noexcept;  // false: not in the table
   size_t slot_for(const IpAddress& ip) noexcept;  // existing, free or stalest in the probe
   void publish(size_t at, bool resolved, const packet::MacAddress& mac) noexcept;
 

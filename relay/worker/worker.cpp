@@ -80,11 +80,32 @@ void Worker::process_burst(uint8_t port_index, rte_mbuf** frames, uint16_t count
                            const BurstClock& clock) noexcept {
   counters_.add(Counter::rx_packets, count);
   std::array<Verdict, kBurst> verdicts;
-  // First pass: decide and rewrite in place.
+  std::array<packet::FrameView, kBurst> views;
+  std::array<MediaFrame, kBurst> media;
+  std::array<uint16_t, kBurst> media_at;  // media[k] is frames[media_at[k]]
+  uint16_t media_count = 0;
+  // First pass, a: parse; ARP/ND/ping are answered at once, so an ARP reply resolves the
+  // media of its own burst.
   for (uint16_t i = 0; i < count; ++i) {
     if (i + 1 < count) rte_prefetch0(rte_pktmbuf_mtod(frames[i + 1], void*));
-    verdicts[i] = decide(port_index, frames[i], clock);
+    rte_mbuf* mbuf = frames[i];
+    const auto view = parse(mbuf);
+    if (!view) {
+      verdicts[i] = drop(view.drop());
+    } else if (view->kind != packet::FrameKind::udp) {
+      verdicts[i] = answer(port_index, mbuf, *view, clock);
+    } else {
+      views[media_count] = *view;
+      media[media_count] = {{static_cast<uint8_t*>(mbuf->buf_addr), mbuf->buf_len}, mbuf->data_off,
+                            &views[media_count]};
+      media_at[media_count++] = i;
+    }
   }
+  // b: the media path over all of them at once, so table misses overlap (forward_burst).
+  ForwardContext context{table_, {port_setups_.data(), port_count_}, neighbours_};
+  forward_burst(context, port_index, std::span(media.data(), media_count), clock);
+  for (uint16_t k = 0; k < media_count; ++k)
+    verdicts[media_at[k]] = finish_media(frames[media_at[k]], media[k], clock);
   // Second pass: act on the verdicts, transmit grouped per port.
   for (uint16_t i = 0; i < count; ++i) {
     switch (verdicts[i].action) {
@@ -99,17 +120,14 @@ void Worker::process_burst(uint8_t port_index, rte_mbuf** frames, uint16_t count
   }
 }
 
-Worker::Verdict Worker::decide(uint8_t port_index, rte_mbuf* mbuf, const BurstClock& clock) noexcept {
+packet::Result<packet::FrameView> Worker::parse(const rte_mbuf* mbuf) noexcept {
   // Relay MTU frames fit one segment of the default data room; anything chained is not media.
-  if (mbuf->nb_segs != 1) return drop(DropReason::unhandled);
+  if (mbuf->nb_segs != 1) return DropReason::unhandled;
   packet::ParseOptions options;
   options.verify_ipv4_checksum =
       (mbuf->ol_flags & RTE_MBUF_F_RX_IP_CKSUM_MASK) != RTE_MBUF_F_RX_IP_CKSUM_GOOD;
   const std::span<const uint8_t> data(rte_pktmbuf_mtod(mbuf, const uint8_t*), mbuf->data_len);
-  const auto view = packet::parse_frame(data, options);
-  if (!view) return drop(view.drop());
-  if (view->kind == packet::FrameKind::udp) return relay_media(port_index, mbuf, *view, clock);
-  return answer(port_index, mbuf, *view, clock);
+  return packet::parse_frame(data, options);
 }
 
 Worker::Verdict Worker::answer(uint8_t port_index, rte_mbuf* mbuf, const packet::FrameView& view,
@@ -126,12 +144,9 @@ Worker::Verdict Worker::answer(uint8_t port_index, rte_mbuf* mbuf, const packet:
   return {Action::send, port_index};
 }
 
-Worker::Verdict Worker::relay_media(uint8_t port_index, rte_mbuf* mbuf, const packet::FrameView& view,
-                                    const BurstClock& clock) noexcept {
-  ForwardContext context{table_, {port_setups_.data(), port_count_}, neighbours_};
-  const std::span<uint8_t> room(static_cast<uint8_t*>(mbuf->buf_addr), mbuf->buf_len);
-  const auto out = forward_media(context, port_index, room, mbuf->data_off, view, clock);
-  if (!out) return drop(out.drop());
+Worker::Verdict Worker::finish_media(rte_mbuf* mbuf, const MediaFrame& frame, const BurstClock& clock) noexcept {
+  if (!frame.ok) return drop(frame.drop);
+  const Forwarded* out = &frame.forwarded;
   mbuf->data_off = static_cast<uint16_t>(out->data_off);
   mbuf->data_len = static_cast<uint16_t>(out->data_len);
   mbuf->pkt_len = static_cast<uint32_t>(out->data_len);

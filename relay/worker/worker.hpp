@@ -17,6 +17,7 @@
 
 #include "relay/packet/result.hpp"
 #include "relay/table/forwarding_table.hpp"
+#include "relay/worker/forward.hpp"
 #include "relay/worker/hold_queue.hpp"
 #include "relay/worker/media_path.hpp"
 #include "relay/worker/neighbour_service.hpp"
@@ -58,9 +59,9 @@ class alignas(64) Worker {
   };
 
   void process_burst(uint8_t port_index, rte_mbuf** frames, uint16_t count, const BurstClock& clock) noexcept;
-  Verdict decide(uint8_t port_index, rte_mbuf* mbuf, const BurstClock& clock) noexcept;
-  Verdict relay_media(uint8_t port_index, rte_mbuf* mbuf, const packet::FrameView& view,
-                      const BurstClock& clock) noexcept;
+  static packet::Result<packet::FrameView> parse(const rte_mbuf* mbuf) noexcept;
+  // The mbuf side of a media frame forward_burst processed: data pointer, offloads, hold.
+  Verdict finish_media(rte_mbuf* mbuf, const MediaFrame& frame, const BurstClock& clock) noexcept;
   Verdict answer(uint8_t port_index, rte_mbuf* mbuf, const packet::FrameView& view,
                  const BurstClock& clock) noexcept;
   void solicit(uint8_t port_index, const IpAddress& next_hop, uint64_t now_ms) noexcept;

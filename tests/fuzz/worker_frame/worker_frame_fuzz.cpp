@@ -6,7 +6,8 @@
 // bit 1 = verify the IPv4 header checksum; the rest is the Ethernet frame.
 //
 // Invariants beyond "no crash, no out-of-bounds": a forwarded frame lies inside the buffer
-// and re-parses with valid IPv4 and UDP checksums; a local reply fits the buffer.
+// and re-parses with a valid IPv4 checksum, and a valid UDP checksum when the input had
+// one; a local reply fits the buffer.
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -88,11 +89,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   relay.now_ms += 20;
 
   if (view->kind == packet::FrameKind::udp) {
+    // The UDP checksum out is derived from the one in: valid in, valid out.
+    const bool udp_valid = packet::parse_frame(room.subspan(kHeadroom, frame_size), {false, true}).ok();
     worker::ForwardContext context{relay.table, relay.ports, relay.neighbours};
     const auto out = worker::forward_media(context, in_port, room, kHeadroom, *view, clock);
     if (out) {
       if (out->data_off + out->data_len > room.size() || out->port_index >= relay.ports.size()) __builtin_trap();
-      if (!packet::parse_frame(room.subspan(out->data_off, out->data_len), {true, true})) __builtin_trap();
+      if (!packet::parse_frame(room.subspan(out->data_off, out->data_len), {true, udp_valid})) __builtin_trap();
     }
   } else {
     const std::span<uint8_t> frame = room.subspan(kHeadroom);

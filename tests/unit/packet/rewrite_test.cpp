@@ -119,3 +119,61 @@ TEST(Rewrite, RejectsWhatItCannotWrite) {
 
 }  // namespace
 }  // namespace rr::packet
+
+namespace rr::packet {
+namespace {
+
+// RFC 1624 path: the UDP checksum out derived from the one received must equal a full
+// computation over the payload, for every family pair and odd payload lengths.
+struct DerivedChecksumCase {
+  std::string name;
+  const char* in_src;
+  const char* in_dst;
+  const char* out_src;
+  const char* out_dst;
+  size_t payload;
+};
+
+class DerivedChecksum : public testing::TestWithParam<DerivedChecksumCase> {};
+
+TEST_P(DerivedChecksum, EqualsTheFullSum) {
+  const DerivedChecksumCase& c = GetParam();
+  FrameBuilder in_builder;
+  if (ip(c.in_src).is_v4()) in_builder.ipv4(ip(c.in_src), ip(c.in_dst)); else in_builder.ipv6(ip(c.in_src), ip(c.in_dst));
+  const Bytes in = in_builder.udp(4000, 10000).rtp(7, 160, 0x1234, 0).payload(c.payload, 0x9b).build();
+  const auto view = parse_frame(in);
+  ASSERT_TRUE(view.ok());
+  EgressHeaders egress = egress_to(c.out_src, c.out_dst);
+  const Bytes full = relay(in, egress);
+  egress.payload_sum = received_payload_sum(*view);
+  ASSERT_TRUE(egress.payload_sum.has_value());
+  EXPECT_EQ(relay(in, egress), full);
+}
+
+INSTANTIATE_TEST_SUITE_P(Families, DerivedChecksum, testing::Values(
+    DerivedChecksumCase{"v4_to_v4", "192.0.2.10", "192.0.2.1", "198.51.100.1", "198.51.100.20", 160},
+    DerivedChecksumCase{"v4_to_v6_odd", "192.0.2.10", "192.0.2.1", "2001:db8::1", "2001:db8::20", 161},
+    DerivedChecksumCase{"v6_to_v4", "2001:db8::10", "2001:db8::1", "198.51.100.1", "198.51.100.20", 33},
+    DerivedChecksumCase{"v6_to_v6_empty", "2001:db8::10", "2001:db8::1", "2001:db8:b::1", "2001:db8:b::20", 0}),
+    [](const auto& row) { return row.param.name; });
+
+TEST(DerivedChecksum, NoneReceivedMeansNoDerivation) {
+  const Bytes in = rtp_from(ip("192.0.2.10"), ip("192.0.2.1")).udp_checksum_override(0).build();
+  const auto view = parse_frame(in);
+  ASSERT_TRUE(view.ok());
+  EXPECT_FALSE(received_payload_sum(*view).has_value());
+}
+
+TEST(DerivedChecksum, ACorruptDatagramStaysCorrupt) {
+  Bytes in = rtp_from(ip("192.0.2.10"), ip("192.0.2.1")).build();
+  in.back() ^= 0x40;  // payload bit flipped in transit, checksum unchanged
+  const auto view = parse_frame(in);
+  ASSERT_TRUE(view.ok());
+  EgressHeaders egress = egress_to("198.51.100.1", "198.51.100.20");
+  egress.payload_sum = received_payload_sum(*view);
+  const Bytes out = relay(in, egress);
+  EXPECT_FALSE(parse_frame(out, {true, true}).ok()) << "the receiver must still see the damage";
+}
+
+}  // namespace
+}  // namespace rr::packet
