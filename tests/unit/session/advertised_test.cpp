@@ -7,12 +7,22 @@
 namespace rr::session::testing {
 namespace {
 
-TEST(Advertised, SdpAndQueryCarryThePublicAddressTheDataPlaneTheLocalOne) {
+// "pub" (203.0.113.1) is behind NAT as 198.18.0.1; "priv" is not.
+class Advertised : public ::testing::Test {
+ protected:
+  static SessionsConfig natted(FakeClock& clock) {
+    SessionsConfig config = test_config(clock);
+    config.interfaces[0].advertised[*IpAddress::parse("203.0.113.1")] =
+        *IpAddress::parse("198.18.0.1");
+    return config;
+  }
+
   FakeClock clock;
   RecordingForwarding forwarding;
-  SessionsConfig config = test_config(clock);
-  config.interfaces[0].advertised[*IpAddress::parse("203.0.113.1")] = *IpAddress::parse("198.18.0.1");
-  Sessions sessions(config, forwarding);
+  Sessions sessions{natted(clock), forwarding};
+};
+
+TEST_F(Advertised, SdpAndQueryCarryThePublicAddressTheDataPlaneTheLocalOne) {
 
   OfferRequest offer = offer_request("c1", "A", audio_sdp("192.0.2.10", 4000));
   offer.flags.replace_origin = true;
@@ -38,12 +48,7 @@ TEST(Advertised, SdpAndQueryCarryThePublicAddressTheDataPlaneTheLocalOne) {
   EXPECT_EQ(stream.advertised, (Endpoint{*IpAddress::parse("198.18.0.1"), stream.local.port}));
 }
 
-TEST(Advertised, AnInterfaceWithoutNatAdvertisesItself) {
-  FakeClock clock;
-  RecordingForwarding forwarding;
-  SessionsConfig config = test_config(clock);
-  config.interfaces[0].advertised[*IpAddress::parse("203.0.113.1")] = *IpAddress::parse("198.18.0.1");
-  Sessions sessions(config, forwarding);
+TEST_F(Advertised, AnInterfaceWithoutNatAdvertisesItself) {
   OfferRequest offer = offer_request("c1", "A", audio_sdp("192.0.2.10", 4000));
   offer.direction = {"pub", "priv"};
   const auto offered = sessions.offer(offer);
