@@ -19,6 +19,7 @@ session::SessionsConfig sessions_config(const Config& config) {
       it->range.port_max = config.port_max;
     }
     it->addresses.push_back(i.address);
+    if (i.advertised) it->advertised[i.address] = *i.advertised;
   }
   result.max_sessions = config.max_sessions < 0 ? 0 : static_cast<size_t>(config.max_sessions);
   result.timeouts.timeout = std::chrono::seconds(config.timeout);
