@@ -60,14 +60,23 @@ void Interfaces::release(const RelayPorts& ports) {
     target->release(ports.allocation);
 }
 
+ports::Counters Interfaces::counters(uint8_t interface) {
+  ports::Counters total;
+  if (interface >= entries_.size()) return total;
+  for (ports::PortAllocator* ports : {entries_[interface].v4.get(), entries_[interface].v6.get()}) {
+    if (ports == nullptr) continue;
+    const ports::Counters c = ports->counters();
+    total.used += c.used, total.quarantined += c.quarantined, total.free += c.free;
+  }
+  return total;
+}
+
 ports::Counters Interfaces::counters() {
   ports::Counters total;
-  for (Entry& entry : entries_)
-    for (ports::PortAllocator* ports : {entry.v4.get(), entry.v6.get()}) {
-      if (ports == nullptr) continue;
-      const ports::Counters c = ports->counters();
-      total.used += c.used, total.quarantined += c.quarantined, total.free += c.free;
-    }
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    const ports::Counters c = counters(static_cast<uint8_t>(i));
+    total.used += c.used, total.quarantined += c.quarantined, total.free += c.free;
+  }
   return total;
 }
 

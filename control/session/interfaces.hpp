@@ -28,6 +28,9 @@ class Interfaces {
   IpAddress advertised(const RelayPorts& ports) const;
   void release(const RelayPorts& ports);
   ports::Counters counters();
+  // Per interface, its addresses of both families summed (non-const: quarantines expire).
+  ports::Counters counters(uint8_t interface);
+  size_t size() const { return entries_.size(); }
 
  private:
   struct Entry {

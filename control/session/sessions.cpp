@@ -194,4 +194,13 @@ Statistics Sessions::statistics() {
   return out;
 }
 
+std::vector<InterfacePorts> Sessions::port_counters() {
+  std::vector<InterfacePorts> out;
+  for (size_t i = 0; i < interfaces_.size(); ++i) {
+    const auto index = static_cast<uint8_t>(i);
+    out.push_back({interfaces_.name(index), interfaces_.counters(index)});
+  }
+  return out;
+}
+
 }  // namespace rr::session

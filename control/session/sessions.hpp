@@ -22,6 +22,12 @@ struct SdpResult {
   std::vector<std::string> warnings;  // the request's, plus any of the action's
 };
 
+// One interface's relay ports, for metrics (control/metrics' PortPool has the same shape).
+struct InterfacePorts {
+  std::string interface;
+  ports::Counters counters;
+};
+
 struct DeleteResult {
   CallSnapshot final_stats;  // the call (or branch) as it was, with its last counters
   bool whole_call = true;
@@ -46,6 +52,8 @@ class Sessions {
   Outcome<CallSnapshot> query(const QueryRequest& request) const;
   std::vector<std::string> list(const ListRequest& request) const;
   Statistics statistics();
+  // Used / quarantined / free relay ports per configured interface, in config order.
+  std::vector<InterfacePorts> port_counters();
 
   // Tears down calls past a timeout (see Timeouts) and reclaims retired data-plane entries.
   // Call it about once a second. Returns how many calls ended.
