@@ -86,8 +86,9 @@ start_peer() {
     rtpengine)
       media_address add
       # Userspace only (--table=-1), one thread on the relay core: what "per core" means.
-      # One socket per port: 10 000 calls need ~40 000 descriptors.
-      ( ulimit -n 1048576; exec taskset -c "$relay_core" rtpengine --foreground --table=-1 --interface="$MEDIA_PEER" \
+      # One socket per port: 10 000 calls need ~40 000 descriptors (raise the hard limit first
+      # where it is lower: this sandbox caps it at 20 000, about 4 900 calls).
+      ( ulimit -n "$(ulimit -Hn)"; exec taskset -c "$relay_core" rtpengine --foreground --table=-1 --interface="$MEDIA_PEER" \
         --listen-ng="$ng" --port-min=10000 --port-max=59999 --num-threads=1 --delete-delay=0 \
         --log-level=3 --log-stderr ) >"$log" 2>&1 &
       pid=$! ;;
