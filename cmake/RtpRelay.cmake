@@ -17,14 +17,17 @@ endfunction()
 # SERIAL marks tests that need the machine to themselves (namespaces, fixed ports).
 function(rr_test)
   cmake_parse_arguments(T "SERIAL" "NAME;LABEL;TIMEOUT" "SOURCES;LIBS" ${ARGN})
-  if(RR_FUZZ)
-    return()  # the fuzz build runs fuzz targets only
-  endif()
   if(NOT T_TIMEOUT)
     set(T_TIMEOUT 120)
   endif()
   add_executable(${T_NAME} ${T_SOURCES})
   target_link_libraries(${T_NAME} PRIVATE ${T_LIBS} GTest::gtest GTest::gmock GTest::gtest_main)
+  if(RR_FUZZ)
+    # The fuzz build runs fuzz targets only; the target still exists (unbuilt) so that a
+    # folder may add definitions or dependencies to it.
+    set_target_properties(${T_NAME} PROPERTIES EXCLUDE_FROM_ALL TRUE)
+    return()
+  endif()
   set(props LABELS ${T_LABEL} TIMEOUT ${T_TIMEOUT})
   if(T_SERIAL)
     list(APPEND props RUN_SERIAL TRUE)
@@ -67,11 +70,12 @@ endfunction()
 # with a minimal time (label bench) so that every benchmark keeps building and running.
 function(rr_bench)
   cmake_parse_arguments(B "" "NAME" "SOURCES;LIBS" ${ARGN})
-  if(RR_FUZZ)
-    return()  # the fuzz build runs fuzz targets only
-  endif()
   add_executable(${B_NAME} ${B_SOURCES})
   target_link_libraries(${B_NAME} PRIVATE ${B_LIBS} benchmark::benchmark benchmark::benchmark_main)
+  if(RR_FUZZ)
+    set_target_properties(${B_NAME} PROPERTIES EXCLUDE_FROM_ALL TRUE)  # fuzz build: fuzz targets only
+    return()
+  endif()
   add_test(NAME ${B_NAME} COMMAND ${B_NAME} --benchmark_min_time=0.001)
   set_tests_properties(${B_NAME} PROPERTIES LABELS bench TIMEOUT 300)
 endfunction()
