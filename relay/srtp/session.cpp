@@ -1,5 +1,7 @@
 #include "relay/srtp/session.hpp"
 
+#include <srtp2/crypto_types.h>
+
 #include <algorithm>
 #include <climits>
 #include <utility>
@@ -56,6 +58,13 @@ SrtpSession::Created SrtpSession::create(const SessionParams& params) {
     policy.rtp.sec_serv = params.encrypt_rtp      ? sec_serv_conf
                           : params.authenticate_rtp ? sec_serv_auth
                                                     : sec_serv_none;
+  if (!params.authenticate_rtp) {
+    // srtp_unprotect strips the auth policy's tag length even without sec_serv_auth, so an
+    // unauthenticated stream needs the null authenticator (no tag) on both ends.
+    policy.rtp.auth_type = SRTP_NULL_AUTH;
+    policy.rtp.auth_key_len = 0;
+    policy.rtp.auth_tag_len = 0;
+  }
   if (!params.encrypt_rtcp) policy.rtcp.sec_serv = sec_serv_auth;
   policy.window_size = 128;  // RFC 3711 minimum is 64; libsrtp's default
   policy.allow_repeat_tx = params.allow_repeat_tx ? 1 : 0;

@@ -162,6 +162,41 @@ TEST(SrtpSession, SpecificSsrcRejectsOthers) {
   EXPECT_EQ(in.session->unprotect(wire.data(), wire.size()).error, SrtpError::other);
 }
 
+// RFC 4568 6.3 session parameters: what reaches the wire, and that both ends agree.
+TEST(SrtpSession, SdesSessionParametersChangeWhatIsProtected) {
+  struct Row {
+    const char* name;
+    bool encrypt_rtp, authenticate_rtp;
+    bool payload_in_clear;
+    size_t trailer;
+  };
+  const Row rows[] = {{"full service", true, true, false, 10},
+                      {"UNENCRYPTED_SRTP", false, true, true, 10},
+                      {"UNAUTHENTICATED_SRTP", true, false, false, 0}};
+  const auto key = generate_key(CryptoSuite::aes_cm_128_hmac_sha1_80);
+  ASSERT_TRUE(key);
+  for (const Row& row : rows) {
+    SCOPED_TRACE(row.name);
+    SessionParams params{*key, Direction::outbound, std::nullopt, false};
+    params.encrypt_rtp = row.encrypt_rtp;
+    params.authenticate_rtp = row.authenticate_rtp;
+    auto out = SrtpSession::create(params);
+    params.direction = Direction::inbound;
+    auto in = SrtpSession::create(params);
+    ASSERT_TRUE(out.ok() && in.ok());
+    const Bytes plain = rtp_packet(1);
+    Bytes buf = plain;
+    buf.resize(plain.size() + out.session->trailer_len());
+    const SrtpResult r = out.session->protect(buf.data(), plain.size(), buf.size());
+    ASSERT_TRUE(r.ok()) << to_string(r.error);
+    EXPECT_EQ(r.len, plain.size() + row.trailer);
+    EXPECT_EQ(std::equal(plain.begin(), plain.end(), buf.begin()), row.payload_in_clear);
+    const SrtpResult back = in.session->unprotect(buf.data(), r.len);
+    ASSERT_TRUE(back.ok()) << to_string(back.error);
+    EXPECT_TRUE(std::equal(plain.begin(), plain.end(), buf.begin()));
+  }
+}
+
 TEST(SrtpSession, ErrorsMapFromLibsrtpStatus) {
   EXPECT_EQ(classify(srtp_err_status_ok), SrtpError::none);
   EXPECT_EQ(classify(srtp_err_status_auth_fail), SrtpError::auth_fail);
