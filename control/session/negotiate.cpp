@@ -206,23 +206,49 @@ Outcome<std::string> apply_offer(const sdp::Sdp& sdp, const SdpRequest& request,
   return std::move(*text);
 }
 
-Outcome<std::string> apply_answer(const sdp::Sdp& sdp, const SdpRequest& request, Leg& offerer,
-                                  Leg& answerer, Interfaces& interfaces) {
+namespace {
+
+// What an answer needs per m= line before anything is committed.
+struct AnswerStage {
+  std::vector<PeerMedia> peers;
+  std::vector<AnswerCrypto> crypto;
+};
+
+Outcome<AnswerStage> stage_answer(const sdp::Sdp& sdp, const SdpRequest& request,
+                                  const Leg& offerer, const Leg& answerer) {
   if (sdp.media.size() > offerer.media.size())
     return Error{ErrorKind::bad_request, reason::kBadSdp};
-  std::vector<PeerMedia> peers(sdp.media.size());
-  std::vector<AnswerCrypto> crypto(sdp.media.size());
+  AnswerStage stage{std::vector<PeerMedia>(sdp.media.size()),
+                    std::vector<AnswerCrypto>(sdp.media.size())};
   for (size_t i = 0; i < sdp.media.size(); ++i) {
     if (sdp.media[i].disabled() || !offerer.media[i].relay) continue;
     std::optional<PeerMedia> peer = peer_media(sdp, sdp.media[i], request);
     if (!peer) return Error{ErrorKind::bad_request, reason::kBadSdp};
-    peers[i] = *peer;
+    stage.peers[i] = *peer;
     if (i < answerer.media.size()) {
-      Outcome<AnswerCrypto> staged = stage_answer_crypto(sdp.media[i], offerer.media[i], answerer.media[i]);
-      if (!staged) return staged.error();
-      crypto[i] = std::move(staged.value());
+      Outcome<AnswerCrypto> crypto =
+          stage_answer_crypto(sdp.media[i], offerer.media[i], answerer.media[i]);
+      if (!crypto) return crypto.error();
+      stage.crypto[i] = std::move(crypto.value());
     }
   }
+  return stage;
+}
+
+}  // namespace
+
+std::optional<Error> check_answer(const sdp::Sdp& sdp, const SdpRequest& request,
+                                  const Leg& offerer, const Leg& answerer) {
+  Outcome<AnswerStage> stage = stage_answer(sdp, request, offerer, answerer);
+  return stage ? std::nullopt : std::optional<Error>(stage.error());
+}
+
+Outcome<std::string> apply_answer(const sdp::Sdp& sdp, const SdpRequest& request, Leg& offerer,
+                                  Leg& answerer, Interfaces& interfaces) {
+  Outcome<AnswerStage> stage = stage_answer(sdp, request, offerer, answerer);
+  if (!stage) return stage.error();
+  std::vector<PeerMedia>& peers = stage.value().peers;
+  std::vector<AnswerCrypto>& crypto = stage.value().crypto;
 
   resize(answerer, offerer.media.size(), interfaces);
   sdp::RewritePlan plan;

@@ -2,6 +2,7 @@
 // rtcp-mux, and the rewritten SDP. Sessions finds the legs; these functions do the media.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "control/sdp/sdp.hpp"
@@ -17,6 +18,11 @@ namespace rr::session {
 // port-latching). On error nothing changed. Returns the SDP for the receiver.
 Outcome<std::string> apply_offer(const sdp::Sdp& sdp, const SdpRequest& request, Leg& offerer,
                                  Leg& receiver, Interfaces& interfaces);
+
+// The checks of apply_answer without changing anything: Sessions runs them before it hands
+// the offer's ports to a new to-tag, so a refused answer leaves the call as it was.
+std::optional<Error> check_answer(const sdp::Sdp& sdp, const SdpRequest& request,
+                                  const Leg& offerer, const Leg& answerer);
 
 // The receiver's answer: records its endpoints, settles rtcp-mux, releases ports of rejected
 // media. Returns the SDP for the offerer.

@@ -125,6 +125,9 @@ Outcome<SdpResult> Sessions::answer(const AnswerRequest& request) {
   // side, a later one is another fork. Forks all received the same SDP, so they share the
   // same relay ports: the latest answer takes them over, earlier forks keep only their tag.
   const std::string peer = call.peer_of(offerer_tag);
+  if (std::optional<Error> error =
+          check_answer(*parsed, request, call.legs[offerer_tag], call.legs[peer]))
+    return *error;
   if (peer != request.to_tag) {
     Leg& from = call.legs[peer];
     Leg& to = call.legs[request.to_tag];

@@ -272,6 +272,10 @@ TEST_F(Sdes, BadCryptoInAnAnswerIsRefusedAndNothingIsRelayed) {
     ASSERT_FALSE(answered.ok());
     EXPECT_EQ(answered.error().reason, row.reason);
     EXPECT_TRUE(forwarding.published.empty());
+    const Call* call = sessions.find("c1");
+    ASSERT_NE(call, nullptr);
+    EXPECT_EQ(call->legs.count("B"), 0u) << "a refused answer leaves no to-tag behind";
+    EXPECT_FALSE(call->answered);
   }
   const auto good = answer(
       srtp_sdp("198.51.100.20", 5000, crypto_line(5, CryptoSuite::aes_cm_128_hmac_sha1_80, 1)));
