@@ -36,6 +36,9 @@ po::options_description describe_options() {
      "streams that get per-stream Prometheus series; beyond it only the aggregates count them")
     ("port-min,m", po::value<std::string>()->default_value("10000"), "lowest media port (1024-65535)")
     ("port-max,M", po::value<std::string>()->default_value("10499"), "highest media port (1024-65535)")
+    ("port-quarantine", po::value<std::string>()->default_value("60"),
+     "seconds a freed port rests before it is handed out again, so late packets of an old call "
+     "cannot reach a new one")
     ("timeout,T", po::value<std::string>()->default_value("60"),
      "seconds without media on every stream before a call is torn down")
     ("silent-timeout", po::value<std::string>()->default_value("3600"),
@@ -67,7 +70,10 @@ po::options_description describe_options() {
     ("no-huge", po::value<std::string>()->default_value("false")->implicit_value("true"),
      "run EAL without hugepages even when some are reserved")
     ("memory-mb", po::value<std::string>()->default_value("512"),
-     "EAL memory in MB when running without hugepages");
+     "EAL memory in MB when running without hugepages")
+    ("mbufs", po::value<std::string>()->default_value("0"),
+     "packet buffers in the pool; 0 sizes it from the rings and workers (raise it for vdevs that "
+     "hold many packets, such as net_pcap with infinite_rx)");
 
   po::options_description all;
   all.add(general).add(media).add(dpdk);
@@ -108,6 +114,7 @@ std::optional<std::string> fill(const po::variables_map& vm, Config& c) {
   take("metrics-max-streams", text("metrics-max-streams"), [](auto& s) { return parse_unsigned(s, 1000000); }, [&](auto x) { c.metrics_max_streams = static_cast<unsigned>(x); });
   take("port-min", text("port-min"), port, [&](auto x) { c.port_min = static_cast<uint16_t>(x); });
   take("port-max", text("port-max"), port, [&](auto x) { c.port_max = static_cast<uint16_t>(x); });
+  take("port-quarantine", text("port-quarantine"), [](auto& s) { return parse_unsigned(s, 3600); }, [&](auto x) { c.port_quarantine = static_cast<unsigned>(x); });
   take("timeout", text("timeout"), seconds, [&](auto x) { c.timeout = static_cast<unsigned>(x); });
   take("silent-timeout", text("silent-timeout"), seconds, [&](auto x) { c.silent_timeout = static_cast<unsigned>(x); });
   take("final-timeout", text("final-timeout"), seconds, [&](auto x) { c.final_timeout = static_cast<unsigned>(x); });
@@ -126,6 +133,7 @@ std::optional<std::string> fill(const po::variables_map& vm, Config& c) {
   take("worker-cores", text("worker-cores"), parse_core_list, [&](auto x) { c.worker_cores = x; });
   take("main-core", text("main-core"), [](auto& s) { return parse_unsigned(s, 1023); }, [&](auto x) { c.main_core = static_cast<unsigned>(x); });
   take("no-huge", text("no-huge"), parse_bool, [&](auto x) { c.no_huge = x; });
+  take("mbufs", text("mbufs"), [](auto& s) { return parse_unsigned(s, 1u << 26); }, [&](auto x) { c.mbufs = static_cast<unsigned>(x); });
   take("memory-mb", text("memory-mb"), [](auto& s) { return parse_unsigned(s, 1 << 20); }, [&](auto x) { c.memory_mb = static_cast<unsigned>(x); });
   return error;
 }

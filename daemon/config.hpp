@@ -42,6 +42,7 @@ struct Config {
   unsigned metrics_max_streams = 2000;  // streams with per-stream series; aggregates stay exact
   uint16_t port_min = 10000;
   uint16_t port_max = 10499;
+  unsigned port_quarantine = 60;  // seconds a freed port rests before reuse (late packets of old calls)
   unsigned timeout = 60;           // seconds; all streams of a call silent that long → torn down
   unsigned silent_timeout = 3600;  // the same for calls on hold (sendonly/inactive)
   unsigned final_timeout = 0;      // hard cap on call duration; 0 = none
@@ -60,6 +61,7 @@ struct Config {
   unsigned main_core = 0;
   bool no_huge = false;  // force --no-huge even when hugepages are available
   unsigned memory_mb = 512;  // EAL memory when running without hugepages
+  unsigned mbufs = 0;        // packet buffers in the pool; 0 = sized from rings and workers
 
   std::string config_file;  // where the INI came from, for logs
 };

@@ -17,6 +17,7 @@ session::SessionsConfig sessions_config(const Config& config) {
       it = result.interfaces.insert(result.interfaces.end(), {.name = i.name});
       it->range.port_min = config.port_min;
       it->range.port_max = config.port_max;
+      it->range.quarantine = std::chrono::seconds(config.port_quarantine);
     }
     it->addresses.push_back(i.address);
     if (i.advertised) it->advertised[i.address] = *i.advertised;

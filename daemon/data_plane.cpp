@@ -56,12 +56,14 @@ std::variant<std::unique_ptr<DataPlane>, StartError> DataPlane::start(const Conf
 
   const auto workers = static_cast<uint16_t>(config.worker_cores.size());
   dpdk::PortConfig port_defaults;
-  auto pool = dpdk::Mempool::create(
-      "rr_mbufs", dpdk::mempool_size({.ports = static_cast<unsigned>(config.dpdk_ports.size()),
-                                      .queues = workers,
-                                      .rx_descriptors = port_defaults.rx_descriptors,
-                                      .tx_descriptors = port_defaults.tx_descriptors,
-                                      .workers = workers}));
+  const unsigned mbufs = config.mbufs != 0
+      ? config.mbufs
+      : dpdk::mempool_size({.ports = static_cast<unsigned>(config.dpdk_ports.size()),
+                            .queues = workers,
+                            .rx_descriptors = port_defaults.rx_descriptors,
+                            .tx_descriptors = port_defaults.tx_descriptors,
+                            .workers = workers});
+  auto pool = dpdk::Mempool::create("rr_mbufs", mbufs);
   if (!pool) return StartError{1, pool.error().message};
   plane->pool_.emplace(std::move(*pool));
 
@@ -90,8 +92,13 @@ std::variant<std::unique_ptr<DataPlane>, StartError> DataPlane::start(const Conf
 }
 
 std::optional<StartError> DataPlane::launch_workers(const Config& config) {
-  for (unsigned index = 0; index < config.worker_cores.size(); ++index) {
+  const auto workers = static_cast<unsigned>(config.worker_cores.size());
+  worker::WorkerConfig defaults;
+  neighbours_ = std::make_unique<worker::NeighbourService>(workers, defaults.neighbour_max_age_ms,
+                                                           defaults.neighbour_retry_ms);
+  for (unsigned index = 0; index < workers; ++index) {
     worker::WorkerConfig wc{.index = index, .table = table_.get(), .pool = pool_->get()};
+    wc.neighbours = neighbours_.get();
     for (size_t p = 0; p < ports_.size(); ++p) {
       const auto& port = ports_[p];
       worker::PortSetup setup{.port_id = port.id(), .queue = static_cast<uint16_t>(index)};
@@ -131,6 +138,7 @@ DataPlane::~DataPlane() {
   stop_workers();
   if (table_) table_->synchronize();
   workers_.clear();  // frees held and buffered mbufs before the pool goes
+  neighbours_.reset();
   table_.reset();
   ports_.clear();
   pool_.reset();

@@ -13,6 +13,7 @@
 #include "relay/dpdk/mempool.hpp"
 #include "relay/dpdk/port.hpp"
 #include "relay/table/forwarding_table.hpp"
+#include "relay/worker/neighbour_service.hpp"
 #include "relay/worker/worker.hpp"
 
 namespace rr::daemon {
@@ -58,6 +59,8 @@ class DataPlane {
   std::vector<dpdk::Port> ports_;
   std::vector<Interface> interfaces_;
   std::unique_ptr<table::ForwardingTable> table_;
+  // One neighbour table for all workers: worker 0 (queue 0, where ARP and ND land) writes it.
+  std::unique_ptr<worker::NeighbourService> neighbours_;
   std::vector<std::unique_ptr<worker::Worker>> workers_;
   std::vector<unsigned> running_lcores_;
 };
