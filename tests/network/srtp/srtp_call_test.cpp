@@ -1,0 +1,185 @@
+// A plain RTP caller and an SDES-SRTP callee through rtp-relay between two namespaces. The
+// callee's SRTP is done by the test with libsrtp2, using the key the relay wrote into the SDP
+// it returned and the key the test put into its answer: RTP and RTCP (rtcp-mux) both ways,
+// then tampered and replayed SRTP dropped and counted in ng query.
+#include <gtest/gtest.h>
+
+#include "control/sdes/crypto_attribute.hpp"
+#include "relay/srtp/keygen.hpp"
+#include "tests/network/relay/call_fixture.hpp"
+#include "tests/network/srtp/libsrtp_peer.hpp"
+
+namespace rr::netlab {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr auto kWait = 2s;
+constexpr auto kQuiet = 300ms;
+constexpr const char* kSuite = "AES_CM_128_HMAC_SHA1_80";
+
+// An RR without report blocks plus SDES CNAME, as a phone sends it.
+std::vector<uint8_t> rtcp_packet(uint32_t ssrc) {
+  std::vector<uint8_t> p{0x80, 0xc9, 0x00, 0x01, 0, 0, 0, 0, 0x81, 0xca, 0x00, 0x03, 0, 0, 0, 0,
+                         0x01, 0x04, 'p', 'h', 'o', 'n', 0x00, 0x00};
+  for (size_t at : {4, 12})
+    for (int i = 0; i < 4; ++i) p[at + i] = static_cast<uint8_t>(ssrc >> (24 - 8 * i));
+  return p;
+}
+
+std::string with_sdes(std::string sdp, const std::string& crypto) {
+  sdp.replace(sdp.find(" RTP/AVP "), 9, " RTP/SAVP ");
+  return sdp + "a=rtcp-mux\r\n" + (crypto.empty() ? "" : "a=crypto:" + crypto + "\r\n");
+}
+
+std::optional<sdes::CryptoAttribute> crypto_in(const std::string& sdp) {
+  const size_t at = sdp.find("a=crypto:");
+  if (at == std::string::npos) return std::nullopt;
+  return sdes::parse_crypto(sdp.substr(at, sdp.find("\r\n", at) - at)).attribute;
+}
+
+class SrtpOnVeths : public RelayOnVeths {
+ protected:
+  void SetUp() override {
+    RelayOnVeths::SetUp();
+    if (HasFatalFailure()) return;
+    caller_.emplace(topology_->caller(), Endpoint{kCallerSide.host_address, 0});
+    callee_.emplace(topology_->callee(), Endpoint{kCalleeSide.host_address, 0});
+  }
+  void TearDown() override {
+    caller_.reset(), callee_.reset();
+    RelayOnVeths::TearDown();
+  }
+
+  struct Call {
+    Endpoint relay_a, relay_b;     // where the caller / the callee send
+    srtp::KeyMaterial relay_key;   // the relay protects toward the callee with it
+    srtp::KeyMaterial callee_key;  // the callee protects with it
+  };
+
+  // The plain caller offers, the SRTP callee answers with a key of its own.
+  std::optional<Call> set_up(const ngclient::CallIds& ids) {
+    const Endpoint caller_media = caller_->local(), callee_media = callee_->local();
+    Call call;
+    auto offer = ngclient::offer_request(
+        ids, ngclient::g711_sdp(caller_media, 1) + "a=rtcp-mux\r\n", caller_media.address);
+    offer.set("direction", bencode::List{kCallerSide.relay_interface, kCalleeSide.relay_interface});
+    offer.set("transport-protocol", "RTP/SAVP");
+    offer.set("SDES", bencode::List{std::string("only-") + kSuite});
+    const std::optional<std::string> to_callee = sdp_of(offer);
+    if (!to_callee) return std::nullopt;
+    EXPECT_NE(to_callee->find(" RTP/SAVP "), std::string::npos) << *to_callee;
+    const std::optional<sdes::CryptoAttribute> ours = crypto_in(*to_callee);
+    if (!ours) return ADD_FAILURE() << "no a=crypto toward the callee:\n" << *to_callee, std::nullopt;
+    call.relay_key = ours->keys[0].key;
+
+    call.callee_key = *srtp::generate_key(srtp::CryptoSuite::aes_cm_128_hmac_sha1_80);
+    sdes::CryptoAttribute theirs = *ours;
+    theirs.keys[0].key = call.callee_key;
+    const std::optional<std::string> to_caller = sdp_of(ngclient::answer_request(
+        ids, with_sdes(ngclient::g711_sdp(callee_media, 2), sdes::format_crypto(theirs)),
+        callee_media.address));
+    if (!to_caller) return std::nullopt;
+    EXPECT_NE(to_caller->find(" RTP/AVP "), std::string::npos) << *to_caller;
+    EXPECT_EQ(to_caller->find("a=crypto"), std::string::npos) << *to_caller;
+    call.relay_b = *ngclient::audio_endpoint(*to_callee);
+    call.relay_a = *ngclient::audio_endpoint(*to_caller);
+    return call;
+  }
+
+  std::optional<std::string> sdp_of(const bencode::Value& request) {
+    auto result = ng_->request(request);
+    EXPECT_TRUE(result.ok()) << result.error;
+    auto sdp = result.body.get_string("sdp");
+    EXPECT_TRUE(sdp.has_value()) << "no sdp in the reply";
+    return sdp ? std::optional<std::string>(*sdp) : std::nullopt;
+  }
+
+  // The "stats" of the stream the relay receives on `port`, from ng query.
+  std::optional<bencode::Value> stream_stats(const std::string& call_id, uint16_t port) {
+    bencode::Value query = bencode::Value::dict();
+    query.set("command", "query");
+    query.set("call-id", call_id);
+    auto result = ng_->request(query);
+    if (!result.ok()) return std::nullopt;
+    const bencode::Value* tags = result.body.find("tags");
+    if (tags == nullptr || tags->as_dict() == nullptr) return std::nullopt;
+    for (const auto& tag : *tags->as_dict())
+      if (const bencode::Value* medias = tag.value.find("medias"))
+        for (const auto& media : *medias->as_list())
+          for (const auto& stream : *media.find("streams")->as_list())
+            if (stream.get_int("local port") == port) return *stream.find("stats");
+    return std::nullopt;
+  }
+
+  std::optional<HostUdpSocket> caller_, callee_;  // the phones, in namespaces a and b
+};
+
+TEST_P(SrtpOnVeths, PlainAndSrtpLegsExchangeRtpAndRtcpBothWays) {
+  const HostUdpSocket &caller = *caller_, &callee = *callee_;
+  const ngclient::CallIds ids{"netlab-srtp", "caller-tag", "callee-tag"};
+  const std::optional<Call> call = set_up(ids);
+  ASSERT_TRUE(call);
+  LibsrtpPeer from_relay(call->relay_key.key_and_salt(), false);
+  LibsrtpPeer to_relay(call->callee_key.key_and_salt(), true);
+  ASSERT_TRUE(from_relay.ok() && to_relay.ok());
+
+  struct Row {
+    const char* name;
+    bool rtcp;
+  };
+  for (const Row& row : {Row{"RTP", false}, Row{"RTCP", true}}) {
+    SCOPED_TRACE(row.name);
+    for (uint16_t seq = 1; seq <= 3; ++seq) {
+      const std::vector<uint8_t> plain =
+          row.rtcp ? rtcp_packet(0x2000 + seq) : rtp_packet(seq, 0x1000, uint8_t(seq));
+      // Caller -> relay (plain) -> callee (SRTP, our key).
+      ASSERT_TRUE(caller.send_to(call->relay_a, plain));
+      auto got = callee.receive(kWait);
+      ASSERT_TRUE(got) << "packet " << seq << " not relayed to the SRTP leg";
+      EXPECT_NE(got->bytes, plain) << "sent in the clear";
+      EXPECT_EQ(from_relay.unprotect(got->bytes, row.rtcp), plain) << "does not unprotect";
+
+      // Callee (SRTP, its key) -> relay -> caller (plain).
+      const std::vector<uint8_t> back =
+          row.rtcp ? rtcp_packet(0x3000 + seq) : rtp_packet(seq, 0x4000, uint8_t(0x80 + seq));
+      ASSERT_TRUE(callee.send_to(call->relay_b, to_relay.protect(back, row.rtcp)));
+      got = caller.receive(kWait);
+      ASSERT_TRUE(got) << "packet " << seq << " not relayed to the plain leg";
+      EXPECT_EQ(got->bytes, back);
+    }
+  }
+}
+
+TEST_P(SrtpOnVeths, TamperedAndReplayedSrtpIsDroppedAndCounted) {
+  const HostUdpSocket &caller = *caller_, &callee = *callee_;
+  const ngclient::CallIds ids{"netlab-srtp-drops", "caller-tag", "callee-tag"};
+  const std::optional<Call> call = set_up(ids);
+  ASSERT_TRUE(call);
+  LibsrtpPeer to_relay(call->callee_key.key_and_salt(), true);
+  ASSERT_TRUE(to_relay.ok());
+
+  std::vector<uint8_t> good = to_relay.protect(rtp_packet(1, 0x5000, 1), false);
+  std::vector<uint8_t> tampered = to_relay.protect(rtp_packet(2, 0x5000, 2), false);
+  tampered[20] ^= 0x01;
+  std::vector<uint8_t> tampered_rtcp = to_relay.protect(rtcp_packet(0x5000), true);
+  tampered_rtcp[10] ^= 0x01;
+
+  ASSERT_TRUE(callee.send_to(call->relay_b, good));
+  ASSERT_TRUE(caller.receive(kWait)) << "the genuine packet must pass";
+  for (const auto* bad : {&tampered, &good, &tampered_rtcp})  // good again: a replay
+    ASSERT_TRUE(callee.send_to(call->relay_b, *bad));
+  EXPECT_TRUE(caller.drain(kQuiet).empty()) << "a tampered or replayed packet got through";
+
+  const std::optional<bencode::Value> stats = stream_stats(ids.call_id, call->relay_b.port);
+  ASSERT_TRUE(stats) << "no stream on the relay's port " << call->relay_b.port;
+  EXPECT_EQ(stats->get_int("SRTP auth failures"), 2) << "RTP and RTCP";
+  EXPECT_EQ(stats->get_int("SRTP replays"), 1);
+  EXPECT_EQ(stats->get_int("errors"), 3);
+  EXPECT_TRUE(delete_call(ids));
+}
+
+INSTANTIATE_TEST_SUITE_P(Vdevs, SrtpOnVeths, testing::Values(Driver::af_packet), driver_name);
+
+}  // namespace
+}  // namespace rr::netlab
