@@ -91,9 +91,7 @@ TEST_P(CallLifecycle, SilentCallTimesOutAndItsPortsAreQuarantined) {
   EXPECT_EQ(refused.error, session::reason::kNoPorts) << "the quarantined pair was handed out";
 }
 
-const char* const kStreamFamilies[] = {kStreamJitter, kStreamLost, kStreamPackets,
-                                       "rtp_relay_stream_seconds_since_last_packet",
-                                       "rtp_relay_stream_mos"};
+const char* const kStreamFamilies[] = {kStreamJitter, kStreamLost, kStreamPackets, kStreamIdle, kStreamMos};
 
 std::string label_or_empty(const MetricSample& sample, const std::string& key) {
   auto it = sample.labels.find(key);

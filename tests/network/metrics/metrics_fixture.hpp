@@ -67,5 +67,7 @@ Labels stream_labels(const ngclient::CallIds& ids, bool from_caller);
 inline constexpr const char* kStreamPackets = "rtp_relay_stream_packets_total";
 inline constexpr const char* kStreamLost = "rtp_relay_stream_lost_packets";
 inline constexpr const char* kStreamJitter = "rtp_relay_stream_jitter_seconds";
+inline constexpr const char* kStreamIdle = "rtp_relay_stream_seconds_since_last_packet";
+inline constexpr const char* kStreamMos = "rtp_relay_stream_mos";
 
 }  // namespace rr::netlab

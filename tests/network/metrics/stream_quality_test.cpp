@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "relay/stats/mos.hpp"
 #include "tests/network/metrics/metrics_fixture.hpp"
 
 namespace rr::netlab {
@@ -57,9 +58,20 @@ TEST_P(StreamQuality, LostPacketsEqualSkippedSequenceNumbers) {
         [&](const Exposition& e) { return e.value(kStreamPackets, sent) == double(plan.size()); });
     EXPECT_EQ(metrics.value(kStreamPackets, sent), double(plan.size()));
     EXPECT_EQ(metrics.value(kStreamLost, sent), double(row.skipped.size()));
-    // The other direction had no traffic: present, with nothing counted.
+    // MOS follows from the same loss: RFC 3550 expects last_seq - 1 packets from seq 2 on.
+    const double loss_percent = 100.0 * double(row.skipped.size()) / double(row.last_seq - 1);
+    const auto jitter = metrics.value(kStreamJitter, sent);
+    ASSERT_TRUE(jitter);
+    const auto mos = metrics.value(kStreamMos, sent);
+    ASSERT_TRUE(mos);
+    EXPECT_NEAR(*mos, stats::mos({.loss_percent = loss_percent, .jitter_ms = *jitter * 1000}), 1e-6);
+    EXPECT_TRUE(metrics.value(kStreamIdle, sent)) << "a stream with packets has a silence gauge";
+
+    // The other direction had no traffic: counted as nothing, and no silence or MOS yet.
     EXPECT_EQ(metrics.value(kStreamPackets, idle), 0.0);
     EXPECT_EQ(metrics.value(kStreamLost, idle), 0.0);
+    EXPECT_FALSE(metrics.value(kStreamIdle, idle));
+    EXPECT_FALSE(metrics.value(kStreamMos, idle));
   }
 }
 
