@@ -23,8 +23,11 @@ void RelayMetrics::start_relay(uint16_t port_min, uint16_t port_max, std::vector
   ASSERT_TRUE(relay_->wait_ready(120s)) << relay_->output();
   ng_ = std::make_unique<ngclient::Client>(relay_->ng(), ngclient::ClientOptions{});
   ASSERT_TRUE(ng_->open_error().empty()) << ng_->open_error();
-  // The exporter starts before ng answers, so its log line is already there.
-  metrics_ = metrics_endpoint_in_log(relay_->output());
+  // The daemon starts the exporter before its control loop answers ng, so the line is
+  // normally there already; the short wait only covers the log file being flushed late.
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (!(metrics_ = metrics_endpoint_in_log(relay_->output())) && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(50ms);
   ASSERT_TRUE(metrics_) << "no 'metrics on http://...' line in the log:\n" << relay_->output();
 }
 
