@@ -91,6 +91,66 @@ TEST_P(CallLifecycle, SilentCallTimesOutAndItsPortsAreQuarantined) {
   EXPECT_EQ(refused.error, session::reason::kNoPorts) << "the quarantined pair was handed out";
 }
 
+// An SDP of `phone` with its direction attribute replaced, for a re-INVITE that holds.
+std::string sdp_with_direction(const HostUdpSocket& phone, uint64_t version, const std::string& direction) {
+  std::string sdp = ngclient::g711_sdp(phone.local(), version);
+  const std::string sendrecv = "a=sendrecv";
+  sdp.replace(sdp.find(sendrecv), sendrecv.size(), "a=" + direction);
+  return sdp;
+}
+
+// Each timeout kind ends one call, and the relay says which: a silent call (timeout), a
+// silent call put on hold by a re-INVITE (silent-timeout), and a call that keeps talking
+// until final-timeout. timeout and silent-timeout are equal, so only the hold tells them
+// apart; final-timeout is twice as long, so the talking call outlives the others.
+TEST_P(CallLifecycle, EachTimeoutKindEndsItsCallAndIsCounted) {
+  start_relay(30000, 30099, {"--timeout", "2", "--silent-timeout", "2", "--final-timeout", "4"});
+  struct KindRow {
+    const char* call_id;
+    const char* kind;  // the label value
+    const char* logged;
+  };
+  const KindRow rows[] = {{"kind-silent", "timeout", "timeout"},
+                          {"kind-hold", "silent_timeout", "silent timeout"},
+                          {"kind-talking", "final_timeout", "final timeout"}};
+  std::vector<PhoneCall> calls;
+  for (const auto& row : rows) {
+    auto call = open_call(row.call_id);
+    ASSERT_TRUE(call) << row.call_id;
+    calls.push_back(std::move(*call));
+  }
+  const PhoneCall& hold = calls[1];
+  auto offer = ngclient::offer_request(hold.ids, sdp_with_direction(hold.caller, 2, "sendonly"),
+                                       kCallerSide.host_address);
+  offer.set("direction", bencode::List{kCallerSide.relay_interface, kCalleeSide.relay_interface});
+  ASSERT_TRUE(ng_->request(offer).ok());
+  ASSERT_TRUE(ng_->request(ngclient::answer_request(hold.ids, sdp_with_direction(hold.callee, 3, "recvonly"),
+                                                    kCalleeSide.host_address))
+                  .ok());
+
+  const PhoneCall& talking = calls[2];
+  std::jthread talker([&](std::stop_token stop) {
+    for (uint16_t seq = 1; !stop.stop_requested(); ++seq) {
+      talking.caller.send_to(talking.caller_sends_to, rtp_packet(seq, 0x50000, 0));
+      std::this_thread::sleep_for(100ms);
+    }
+  });
+  const auto start = std::chrono::steady_clock::now();
+  while (!listed_calls().empty() && std::chrono::steady_clock::now() - start < 10s)
+    std::this_thread::sleep_for(200ms);
+  talker.request_stop();
+  ASSERT_TRUE(listed_calls().empty()) << "calls left 10 s after set-up with final-timeout=4";
+
+  const auto metrics = scrape_until([](const Exposition& e) { return e.value("rtp_relay_calls") == 0.0; });
+  const std::string log = relay_->output();
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.call_id);
+    EXPECT_EQ(metrics.value("rtp_relay_call_timeouts_total", {{"kind", row.kind}}), 1.0);
+    const std::string line = std::string("call ") + row.call_id + " torn down: " + row.logged;
+    EXPECT_NE(log.find(line), std::string::npos) << "no '" << line << "' in the log";
+  }
+}
+
 const char* const kStreamFamilies[] = {kStreamJitter, kStreamLost, kStreamPackets, kStreamIdle, kStreamMos};
 
 std::string label_or_empty(const MetricSample& sample, const std::string& key) {
