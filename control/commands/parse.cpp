@@ -23,8 +23,8 @@ constexpr std::array<std::string_view, 12> kStringKeys{"call-id",
                                                        "sip-message-type",
                                                        "tos"};
 // Dictionary keys whose value is a list of strings, each applied as "key=item" (or as a flag).
-constexpr std::array<std::string_view, 6> kListKeys{"replace", "rtcp-mux", "direction", "supports",
-                                                    "flags",   "SDES"};
+constexpr std::array<std::string_view, 6> kListKeys{"replace",  "rtcp-mux", "direction",
+                                                    "supports", "flags",    "SDES"};
 
 void apply_list(ParsedRequest& r, std::string_view key, const bencode::Value& list) {
   const bencode::List* items = list.as_list();

@@ -28,9 +28,9 @@ Value counters_dict(const session::StreamCounters& c) {
   d.set("jitter", int64_t{c.jitter_ms});
   // rtpengine has no per-reason breakdown; ours appears only when SRTP dropped something,
   // so plain calls keep rtpengine's reply size.
-  for (const auto& [key, count] : {std::pair{"SRTP auth failures", c.srtp_auth_failed},
-                                   std::pair{"SRTP replays", c.srtp_replayed},
-                                   std::pair{"SRTP errors", c.srtp_errors}})
+  for (const auto& [key, count] :
+       {std::pair{"SRTP auth failures", c.srtp_auth_failed},
+        std::pair{"SRTP replays", c.srtp_replayed}, std::pair{"SRTP errors", c.srtp_errors}})
     if (count != 0) d.set(key, static_cast<int64_t>(count));
   return d;
 }

@@ -1,9 +1,9 @@
 #include "control/dataplane/table_forwarding.hpp"
 
-#include "control/dataplane/srtp_transforms.hpp"
-
 #include <array>
 #include <memory>
+
+#include "control/dataplane/srtp_transforms.hpp"
 
 namespace rr::dataplane {
 namespace {
@@ -122,7 +122,8 @@ session::StreamCounters TableForwarding::stream_counters(const Endpoint& relay) 
   out.lost = s.lost_clamped();
   out.jitter_ms = static_cast<uint32_t>(s.jitter_ms() + 0.5);
   const auto& drops = entry->state->drops;
-  for (const std::atomic<uint64_t>& count : drops) out.errors += count.load(std::memory_order_relaxed);
+  for (const std::atomic<uint64_t>& count : drops)
+    out.errors += count.load(std::memory_order_relaxed);
   auto drops_of = [&](packet::DropReason reason) {
     return drops[packet::index(reason)].load(std::memory_order_relaxed);
   };

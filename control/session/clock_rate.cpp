@@ -12,11 +12,11 @@ struct StaticType {
 };
 
 // RFC 3551 tables 4 and 5, the types whose rate is not 8000.
-constexpr std::array kStaticRates{StaticType{6, 16000},  StaticType{10, 44100}, StaticType{11, 44100},
-                                  StaticType{14, 90000}, StaticType{16, 11025}, StaticType{17, 22050},
-                                  StaticType{25, 90000}, StaticType{26, 90000}, StaticType{28, 90000},
-                                  StaticType{31, 90000}, StaticType{32, 90000}, StaticType{33, 90000},
-                                  StaticType{34, 90000}};
+constexpr std::array kStaticRates{
+    StaticType{6, 16000},  StaticType{10, 44100}, StaticType{11, 44100}, StaticType{14, 90000},
+    StaticType{16, 11025}, StaticType{17, 22050}, StaticType{25, 90000}, StaticType{26, 90000},
+    StaticType{28, 90000}, StaticType{31, 90000}, StaticType{32, 90000}, StaticType{33, 90000},
+    StaticType{34, 90000}};
 
 }  // namespace
 

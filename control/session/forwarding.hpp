@@ -58,8 +58,8 @@ struct StreamCounters {
   uint64_t errors = 0;  // dropped packets of any reason
   // The SRTP part of `errors` (relay/packet's srtp_auth_failed, srtp_replay, srtp_error).
   uint64_t srtp_auth_failed = 0, srtp_replayed = 0, srtp_errors = 0;
-  uint64_t lost = 0;        // RFC 3550 cumulative loss, clamped at 0
-  uint32_t jitter_ms = 0;   // RFC 3550 interarrival jitter, milliseconds
+  uint64_t lost = 0;       // RFC 3550 cumulative loss, clamped at 0
+  uint32_t jitter_ms = 0;  // RFC 3550 interarrival jitter, milliseconds
 };
 
 class Forwarding {

@@ -10,9 +10,11 @@ namespace {
 ForwardSide side_of(const Media& media) {
   const RelayPorts& relay = *media.relay;
   const bool own_rtcp_port = !media.rtcp_mux && relay.allocation.need == ports::Need::pair;
-  return ForwardSide{relay.interface, relay.rtp(),
+  return ForwardSide{relay.interface,
+                     relay.rtp(),
                      own_rtcp_port ? std::optional<Endpoint>(relay.rtcp()) : std::nullopt,
-                     *media.rtp_endpoint, media.rtcp_endpoint.value_or(*media.rtp_endpoint),
+                     *media.rtp_endpoint,
+                     media.rtcp_endpoint.value_or(*media.rtp_endpoint),
                      keys_of(media.srtp)};
 }
 
@@ -28,7 +30,8 @@ std::map<uint32_t, MediaPath> wanted_paths(const Call& call) {
     const Media& ma = a->second.media[i];
     const Media& mb = b->second.media[i];
     if (relayable(ma) && relayable(mb))
-      paths.emplace(ma.index, MediaPath{side_of(ma), side_of(mb), call.learning, ma.clock_rate, call.dscp});
+      paths.emplace(ma.index,
+                    MediaPath{side_of(ma), side_of(mb), call.learning, ma.clock_rate, call.dscp});
   }
   return paths;
 }

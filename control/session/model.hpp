@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "control/ports/port_allocator.hpp"
-#include "control/sdp/sdp.hpp"
 #include "control/sdes/crypto_attribute.hpp"
+#include "control/sdp/sdp.hpp"
 #include "control/session/forwarding.hpp"
 #include "relay/packet/address.hpp"
 
@@ -51,7 +51,7 @@ struct Media {
   bool rtcp_mux = false;     // negotiated: RTCP shares the RTP relay port
   sdp::Direction direction = sdp::Direction::sendrecv;
   uint32_t clock_rate = 8000;  // of the first payload type in the leg's SDP
-  MediaCrypto srtp;  // SDES state when this leg speaks RTP/SAVP(F)
+  MediaCrypto srtp;            // SDES state when this leg speaks RTP/SAVP(F)
 };
 
 struct Leg {

@@ -45,12 +45,12 @@ struct Flags {
 // rtpengine's "SDES" options: which suites the relay offers toward an SRTP leg and accepts
 // from one, and the RFC 4568 session parameters it offers.
 struct SdesOptions {
-  bool off = false;                      // SDES-off: no a=crypto toward the receiver
-  std::vector<srtp::CryptoSuite> only;   // SDES-only-<SUITE>: empty means every suite
-  std::vector<srtp::CryptoSuite> no;     // SDES-no-<SUITE>
-  bool unencrypted_srtp = false;         // SDES-unencrypted_srtp
-  bool unencrypted_srtcp = false;        // SDES-unencrypted_srtcp
-  bool unauthenticated_srtp = false;     // SDES-unauthenticated_srtp
+  bool off = false;                     // SDES-off: no a=crypto toward the receiver
+  std::vector<srtp::CryptoSuite> only;  // SDES-only-<SUITE>: empty means every suite
+  std::vector<srtp::CryptoSuite> no;    // SDES-no-<SUITE>
+  bool unencrypted_srtp = false;        // SDES-unencrypted_srtp
+  bool unencrypted_srtcp = false;       // SDES-unencrypted_srtcp
+  bool unauthenticated_srtp = false;    // SDES-unauthenticated_srtp
 
   bool allows(srtp::CryptoSuite suite) const;
 };

@@ -12,13 +12,14 @@ using sdes::CryptoAttribute;
 using srtp::CryptoSuite;
 
 // rtpengine's order (daemon/crypto.c), minus the suites libsrtp lacks (AES-192, F8, NULL).
-constexpr std::array kOfferOrder{CryptoSuite::aead_aes_256_gcm,        CryptoSuite::aead_aes_128_gcm,
-                                 CryptoSuite::aes_256_cm_hmac_sha1_80, CryptoSuite::aes_256_cm_hmac_sha1_32,
-                                 CryptoSuite::aes_cm_128_hmac_sha1_80, CryptoSuite::aes_cm_128_hmac_sha1_32};
+constexpr std::array kOfferOrder{
+    CryptoSuite::aead_aes_256_gcm,        CryptoSuite::aead_aes_128_gcm,
+    CryptoSuite::aes_256_cm_hmac_sha1_80, CryptoSuite::aes_256_cm_hmac_sha1_32,
+    CryptoSuite::aes_cm_128_hmac_sha1_80, CryptoSuite::aes_cm_128_hmac_sha1_32};
 
 // The proto pairs the relay bridges; index 0 is plain, 1 is SDES-SRTP.
-constexpr std::array<std::array<std::string_view, 2>, 2> kProtos{{{"RTP/AVP", "RTP/SAVP"},
-                                                                  {"RTP/AVPF", "RTP/SAVPF"}}};
+constexpr std::array<std::array<std::string_view, 2>, 2> kProtos{
+    {{"RTP/AVP", "RTP/SAVP"}, {"RTP/AVPF", "RTP/SAVPF"}}};
 
 // What relay/srtp cannot do yet: refuse it by name rather than relay garbage.
 std::optional<Error> unsupported(const CryptoAttribute& a) {
@@ -101,11 +102,13 @@ Outcome<CryptoAttribute> answer_to(const CryptoAttribute& theirs, const Media* p
 }
 
 // One line per allowed suite in rtpengine's order, tags 1..n.
-Outcome<std::vector<CryptoAttribute>> offer_suites(const SdesOptions& options, const Media* previous) {
+Outcome<std::vector<CryptoAttribute>> offer_suites(const SdesOptions& options,
+                                                   const Media* previous) {
   std::vector<CryptoAttribute> out;
   for (CryptoSuite suite : kOfferOrder) {
     if (!options.allows(suite) || !srtp::suite_available(suite)) continue;
-    std::optional<CryptoAttribute> a = ours_for(static_cast<uint32_t>(out.size() + 1), suite, previous);
+    std::optional<CryptoAttribute> a =
+        ours_for(static_cast<uint32_t>(out.size() + 1), suite, previous);
     if (!a) return Error{ErrorKind::bad_request, reason::kNoRandomness};
     a->unencrypted_srtp = options.unencrypted_srtp;
     a->unencrypted_srtcp = options.unencrypted_srtcp;
@@ -142,7 +145,8 @@ Outcome<OfferCrypto> stage_offer_crypto(const sdp::Media& media, const SdpReques
                                         const Media* previous_offerer,
                                         const Media* previous_receiver) {
   OfferCrypto out;
-  out.receiver_proto = request.transport_protocol.empty() ? media.proto : request.transport_protocol;
+  out.receiver_proto =
+      request.transport_protocol.empty() ? media.proto : request.transport_protocol;
   const Transport from = transport_of(media.proto);
   Transport to = transport_of(out.receiver_proto);
   if (from == Transport::other || to == Transport::other) return out;  // not ours to touch
@@ -172,7 +176,8 @@ Outcome<AnswerCrypto> stage_answer_crypto(const sdp::Media& media, const Media& 
                                           const Media& answerer) {
   AnswerCrypto out;
   out.answerer = answerer.srtp;
-  if (transport_of(offerer.proto) == Transport::other || transport_of(answerer.proto) == Transport::other)
+  if (transport_of(offerer.proto) == Transport::other ||
+      transport_of(answerer.proto) == Transport::other)
     return out;
   out.answerer.ours.reset();
   out.answerer.theirs.reset();

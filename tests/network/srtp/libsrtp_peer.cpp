@@ -33,8 +33,8 @@ LibsrtpPeer::~LibsrtpPeer() {
 std::vector<uint8_t> LibsrtpPeer::protect(std::vector<uint8_t> packet, bool rtcp) {
   int len = static_cast<int>(packet.size());
   packet.resize(packet.size() + kMaxTrailer);
-  const srtp_err_status_t status =
-      rtcp ? srtp_protect_rtcp(session_, packet.data(), &len) : srtp_protect(session_, packet.data(), &len);
+  const srtp_err_status_t status = rtcp ? srtp_protect_rtcp(session_, packet.data(), &len)
+                                        : srtp_protect(session_, packet.data(), &len);
   packet.resize(status == srtp_err_status_ok ? static_cast<size_t>(len) : 0);
   return packet;
 }

@@ -20,8 +20,8 @@ constexpr const char* kSuite = "AES_CM_128_HMAC_SHA1_80";
 
 // An RR without report blocks plus SDES CNAME, as a phone sends it.
 std::vector<uint8_t> rtcp_packet(uint32_t ssrc) {
-  std::vector<uint8_t> p{0x80, 0xc9, 0x00, 0x01, 0, 0, 0, 0, 0x81, 0xca, 0x00, 0x03, 0, 0, 0, 0,
-                         0x01, 0x04, 'p', 'h', 'o', 'n', 0x00, 0x00};
+  std::vector<uint8_t> p{0x80, 0xc9, 0x00, 0x01, 0,    0,    0,   0,   0x81, 0xca, 0x00, 0x03,
+                         0,    0,    0,    0,    0x01, 0x04, 'p', 'h', 'o',  'n',  0x00, 0x00};
   for (size_t at : {4, 12})
     for (int i = 0; i < 4; ++i) p[at + i] = static_cast<uint8_t>(ssrc >> (24 - 8 * i));
   return p;
@@ -70,7 +70,8 @@ class SrtpOnVeths : public RelayOnVeths {
     if (!to_callee) return std::nullopt;
     EXPECT_NE(to_callee->find(" RTP/SAVP "), std::string::npos) << *to_callee;
     const std::optional<sdes::CryptoAttribute> ours = crypto_in(*to_callee);
-    if (!ours) return ADD_FAILURE() << "no a=crypto toward the callee:\n" << *to_callee, std::nullopt;
+    if (!ours)
+      return ADD_FAILURE() << "no a=crypto toward the callee:\n" << *to_callee, std::nullopt;
     call.relay_key = ours->keys[0].key;
 
     call.callee_key = *srtp::generate_key(srtp::CryptoSuite::aes_cm_128_hmac_sha1_80);

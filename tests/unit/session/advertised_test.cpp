@@ -23,7 +23,6 @@ class Advertised : public ::testing::Test {
 };
 
 TEST_F(Advertised, SdpAndQueryCarryThePublicAddressTheDataPlaneTheLocalOne) {
-
   OfferRequest offer = offer_request("c1", "A", audio_sdp("192.0.2.10", 4000));
   offer.flags.replace_origin = true;
   const auto offered = sessions.offer(offer);

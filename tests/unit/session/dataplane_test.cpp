@@ -90,9 +90,10 @@ TEST_F(Dataplane, SrtpLegGetsItsOwnSessionsAndCountsItsDrops) {
   const auto offer = sessions->offer(request);
   ASSERT_TRUE(offer.ok()) << offer.error().reason;
   const uint16_t b_port = media_port(offer.value().sdp);
-  const std::string b_sdp = "v=0\r\no=- 1 1 IN IP4 198.51.100.20\r\ns=-\r\n"
-                            "c=IN IP4 198.51.100.20\r\nt=0 0\r\nm=audio 5000 RTP/SAVP 0\r\n" +
-                            crypto_line(5, srtp::CryptoSuite::aes_cm_128_hmac_sha1_80, 0x42);
+  const std::string b_sdp =
+      "v=0\r\no=- 1 1 IN IP4 198.51.100.20\r\ns=-\r\n"
+      "c=IN IP4 198.51.100.20\r\nt=0 0\r\nm=audio 5000 RTP/SAVP 0\r\n" +
+      crypto_line(5, srtp::CryptoSuite::aes_cm_128_hmac_sha1_80, 0x42);
   const auto answer = sessions->answer(answer_request("c1", "A", "B", b_sdp));
   ASSERT_TRUE(answer.ok()) << answer.error().reason;
   const uint16_t a_port = media_port(answer.value().sdp);

@@ -27,7 +27,8 @@ TEST(PortCounters, CountedPerInterfaceInConfigOrder) {
   DeleteRequest end;
   end.call_id = "c1";
   ASSERT_TRUE(sessions.delete_call(end).ok());
-  for (const InterfacePorts& p : sessions.port_counters()) EXPECT_EQ(p.counters.used, 0u) << p.interface;
+  for (const InterfacePorts& p : sessions.port_counters())
+    EXPECT_EQ(p.counters.used, 0u) << p.interface;
 }
 
 }  // namespace

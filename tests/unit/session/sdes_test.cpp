@@ -73,8 +73,8 @@ TEST_F(Sdes, PlainOfferBecomesSrtpTowardTheReceiverAndBackInTheAnswer) {
   ASSERT_EQ(ours.size(), 6u);
   EXPECT_NE(ours[2].keys[0].key, ours[3].keys[0].key) << "one fresh key per suite";
 
-  const auto answered = answer(srtp_sdp(
-      "198.51.100.20", 5000, crypto_line(5, CryptoSuite::aes_cm_128_hmac_sha1_80, 0xb5)));
+  const auto answered = answer(
+      srtp_sdp("198.51.100.20", 5000, crypto_line(5, CryptoSuite::aes_cm_128_hmac_sha1_80, 0xb5)));
   ASSERT_TRUE(answered.ok()) << answered.error().reason;
   EXPECT_EQ(masked(answered.value().sdp),
             "v=0\r\no=- 1 1 IN IP4 198.51.100.20\r\ns=-\r\nc=IN IP4 203.0.113.1\r\nt=0 0\r\n"
@@ -120,17 +120,16 @@ TEST_F(Sdes, SrtpOfferBecomesPlainTowardTheReceiverAndTheAnswerKeepsItSrtp) {
 }
 
 TEST_F(Sdes, SrtpToSrtpUsesDifferentKeysOnEachSideAndReOffersKeepThem) {
-  const std::string sdp = srtp_sdp("192.0.2.10", 4000,
-                                   crypto_line(1, CryptoSuite::aes_cm_128_hmac_sha1_80, 0x11),
-                                   "RTP/SAVPF");
+  const std::string sdp = srtp_sdp(
+      "192.0.2.10", 4000, crypto_line(1, CryptoSuite::aes_cm_128_hmac_sha1_80, 0x11), "RTP/SAVPF");
   const auto offered = offer(sdp);
   ASSERT_TRUE(offered.ok()) << offered.error().reason;
   EXPECT_NE(offered.value().sdp.find(" RTP/SAVPF 0\r\n"), std::string::npos);
   const std::vector<sdes::CryptoAttribute> ours = crypto_of(offered.value().sdp);
   ASSERT_EQ(ours.size(), 6u);
-  const auto answered = answer(srtp_sdp(
-      "198.51.100.20", 5000, crypto_line(5, CryptoSuite::aes_cm_128_hmac_sha1_80, 0x22),
-      "RTP/SAVPF"));
+  const auto answered =
+      answer(srtp_sdp("198.51.100.20", 5000,
+                      crypto_line(5, CryptoSuite::aes_cm_128_hmac_sha1_80, 0x22), "RTP/SAVPF"));
   ASSERT_TRUE(answered.ok()) << answered.error().reason;
   const std::vector<sdes::CryptoAttribute> to_a = crypto_of(answered.value().sdp);
   ASSERT_EQ(to_a.size(), 1u);
@@ -159,8 +158,10 @@ struct FlagRow {
 
 TEST_F(Sdes, FlagsShapeTheOfferTowardAnSrtpReceiver) {
   const std::vector<FlagRow> rows{
-      {"only one suite", {.only = {CryptoSuite::aes_cm_128_hmac_sha1_80}},
-       {"AES_CM_128_HMAC_SHA1_80"}, "RTP/SAVP"},
+      {"only one suite",
+       {.only = {CryptoSuite::aes_cm_128_hmac_sha1_80}},
+       {"AES_CM_128_HMAC_SHA1_80"},
+       "RTP/SAVP"},
       {"no GCM",
        {.no = {CryptoSuite::aead_aes_256_gcm, CryptoSuite::aead_aes_128_gcm}},
        {"AES_256_CM_HMAC_SHA1_80", "AES_256_CM_HMAC_SHA1_32", "AES_CM_128_HMAC_SHA1_80",
@@ -169,11 +170,14 @@ TEST_F(Sdes, FlagsShapeTheOfferTowardAnSrtpReceiver) {
       {"only and no together",
        {.only = {CryptoSuite::aes_cm_128_hmac_sha1_32, CryptoSuite::aes_cm_128_hmac_sha1_80},
         .no = {CryptoSuite::aes_cm_128_hmac_sha1_32}},
-       {"AES_CM_128_HMAC_SHA1_80"}, "RTP/SAVP"},
+       {"AES_CM_128_HMAC_SHA1_80"},
+       "RTP/SAVP"},
       {"SDES-off: plain toward the receiver", {.off = true}, {}, "RTP/AVP"},
       {"unencrypted SRTP",
        {.only = {CryptoSuite::aes_cm_128_hmac_sha1_80}, .unencrypted_srtp = true},
-       {"AES_CM_128_HMAC_SHA1_80"}, "RTP/SAVP", true},
+       {"AES_CM_128_HMAC_SHA1_80"},
+       "RTP/SAVP",
+       true},
   };
   for (const FlagRow& row : rows) {
     SCOPED_TRACE(row.description);
@@ -231,7 +235,8 @@ TEST_F(Sdes, BadCryptoInAnOfferIsRefusedWithNothingLeftBehind) {
        reason::kCryptoKdr},
       {"no crypto at all", "", reason::kNoCryptoSuite},
       {"bad line after a good one",
-       crypto_line(1, CryptoSuite::aes_cm_128_hmac_sha1_80, 1) + "a=crypto:2 AES_CM_128_HMAC_SHA1_32\r\n",
+       crypto_line(1, CryptoSuite::aes_cm_128_hmac_sha1_80, 1) +
+           "a=crypto:2 AES_CM_128_HMAC_SHA1_32\r\n",
        "crypto: expected '<tag> <suite> <key-params>'"},
   };
   for (const BadRow& row : rows) {
