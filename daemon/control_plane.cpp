@@ -52,7 +52,12 @@ std::variant<std::unique_ptr<ControlPlane>, StartError> ControlPlane::start(cons
       .handler = *plane->handler_,
       .stream_stats = [forwarding_view](const Endpoint& relay) { return forwarding_view->stream_stats(relay); },
       .clock = {data_plane.tsc_hz(), [&data_plane] { return data_plane.now_ticks(); }},
-      .port_pools = {},
+      .port_pools =
+          [raw] {
+            std::vector<metrics::PortPool> pools;
+            for (auto& p : raw->sessions_->port_counters()) pools.push_back({p.interface, p.counters});
+            return pools;
+          },
       .server = [raw] { return raw->server_ ? raw->server_->counters() : ng::ServerCounters{}; }},
       metrics::SamplerOptions{.max_stream_series = config.metrics_max_streams});
   plane->processor_ = std::make_unique<ng::RequestProcessor>(&plane->metrics_->handler(), ng::ProcessorOptions{});

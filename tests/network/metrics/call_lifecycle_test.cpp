@@ -30,16 +30,15 @@ class CallLifecycle : public RelayMetrics {
 };
 
 const char* const kPorts = "rtp_relay_ports";
-const Labels kUsed{{"state", "used"}}, kFree{{"state", "free"}};
+const Labels kUsed{{"state", "used"}}, kFree{{"state", "free"}}, kQuarantined{{"state", "quarantined"}};
 const Labels kTimeout{{"kind", "timeout"}};
 
 // 20000-20007 is four RTP/RTCP pairs per interface; a call holds one pair on each side.
-// control/ports quarantines a released port for 60 s (RangeConfig::quarantine, no daemon key),
-// longer than a test may take: so the test asserts what is observable within it — the
-// timed-out call's ports are quarantined, not leaked and not handed out, the other three pairs
-// serve new calls, and the next offer runs out of ports.
-TEST_P(CallLifecycle, SilentCallTimesOutAndItsPortsAreQuarantined) {
-  start_relay(20000, 20007, {"--timeout", "2"});
+// With --port-quarantine=6 the timed-out call's ports are quarantined (not leaked, not handed
+// out) while the other three pairs serve new calls and the next offer runs out of ports; once
+// the quarantine is over, that pair serves a new call.
+TEST_P(CallLifecycle, SilentCallTimesOutAndItsPortsAreQuarantinedThenReused) {
+  start_relay(20000, 20007, {"--timeout", "2", "--port-quarantine", "6"});
   auto call = open_call("timeout-1");
   ASSERT_TRUE(call);
   talk(*call, 0x30000);
@@ -62,11 +61,11 @@ TEST_P(CallLifecycle, SilentCallTimesOutAndItsPortsAreQuarantined) {
   EXPECT_EQ(metrics.value("rtp_relay_call_timeouts_total", kTimeout), 1.0);
   for (const char* other : {"silent_timeout", "final_timeout"})
     EXPECT_EQ(metrics.value("rtp_relay_call_timeouts_total", {{"kind", other}}), 0.0) << other;
-  // The call's 4 ports are neither used nor free: in quarantine. Not asserted through
-  // state="quarantined": the daemon exports that series as a constant 0 today (it passes no
-  // port pools, so control/metrics falls back to ng statistics' used/free totals).
+  // The call's 4 ports are neither used nor free: in quarantine.
   EXPECT_EQ(metrics.sum(kPorts, kUsed), 0.0);
   EXPECT_EQ(metrics.sum(kPorts, kFree), 12.0);
+  EXPECT_EQ(metrics.sum(kPorts, kQuarantined), 4.0);
+  const auto released_at = std::chrono::steady_clock::now();
 
   // rtpengine answers a delete of an unknown call with "ok" and a warning, not an error.
   auto deleted = ng_->request(ngclient::delete_request(call->ids));
@@ -83,12 +82,20 @@ TEST_P(CallLifecycle, SilentCallTimesOutAndItsPortsAreQuarantined) {
   metrics = scrape_until([](const Exposition& e) { return e.value("rtp_relay_calls") == 3.0; });
   EXPECT_EQ(metrics.sum(kPorts, kUsed), 12.0);
   EXPECT_EQ(metrics.sum(kPorts, kFree), 0.0);
+  EXPECT_EQ(metrics.sum(kPorts, kQuarantined), 4.0);
   HostUdpSocket caller(topology_->caller(), {kCallerSide.host_address, 0});
   auto offer = ngclient::offer_request({"timeout-full", "f", "t"}, ngclient::g711_sdp(caller.local(), 9),
                                        caller.local().address);
   offer.set("direction", bencode::List{kCallerSide.relay_interface, kCalleeSide.relay_interface});
   auto refused = ng_->request(offer);
+  ASSERT_LT(std::chrono::steady_clock::now() - released_at, 6s) << "too slow to observe the quarantine";
   EXPECT_EQ(refused.error, session::reason::kNoPorts) << "the quarantined pair was handed out";
+
+  // The quarantine (6 s from the release, within one control tick) is over: the pair serves again.
+  std::this_thread::sleep_until(released_at + 7s);
+  auto reused = ng_->request(offer);
+  EXPECT_TRUE(reused.ok()) << reused.error;
+  EXPECT_EQ(reused.body.get_string("result"), "ok");
 }
 
 // An SDP of `phone` with its direction attribute replaced, for a re-INVITE that holds.
