@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "relay/stats/rtcp_report.hpp"
+
 namespace rr::stats {
 namespace {
 
@@ -26,6 +28,19 @@ inline T read(const std::atomic<T>& field) {
 void StreamStats::on_rtcp(uint32_t bytes) {
   bump(rtcp_packets_);
   bump(rtcp_bytes_, uint64_t{bytes});
+}
+
+void StreamStats::on_rtcp(std::span<const uint8_t> plaintext) {
+  on_rtcp(static_cast<uint32_t>(plaintext.size()));
+  const RtcpParse parsed = parse_rtcp(plaintext);
+  if (!parsed.ok()) return bump(rtcp_malformed_);
+  if (parsed.report.block_count == 0) return;  // SR without blocks, SDES, BYE, feedback
+  const ReportBlock& block = parsed.report.blocks[0];
+  publish(reported_ssrc_, block.ssrc);
+  publish(reported_fraction_lost_, block.fraction_lost);
+  publish(reported_lost_, block.cumulative_lost);
+  publish(reported_jitter_, block.jitter);
+  bump(rtcp_reports_);  // last: a reader that sees a count sees the fields it covers
 }
 
 void StreamStats::on_rtp(const RtpSample& sample, uint64_t arrival_ticks) {
@@ -177,6 +192,12 @@ StatsSnapshot StreamStats::snapshot() const {
   s.max_jitter = read(max_jitter_);
   s.last_arrival = read(last_arrival_);
   s.clock_rate = clock_.clock_rate();
+  s.rtcp_reports = read(rtcp_reports_);
+  s.rtcp_malformed = read(rtcp_malformed_);
+  s.reported_ssrc = read(reported_ssrc_);
+  s.reported_fraction_lost = read(reported_fraction_lost_);
+  s.reported_lost = read(reported_lost_);
+  s.reported_jitter = read(reported_jitter_);
   return s;
 }
 
@@ -190,6 +211,10 @@ double StatsSnapshot::jitter_ms() const {
 
 double StatsSnapshot::max_jitter_ms() const {
   return clock_rate == 0 ? 0.0 : max_jitter * 1000.0 / clock_rate;
+}
+
+double StatsSnapshot::reported_jitter_ms() const {
+  return clock_rate == 0 ? 0.0 : reported_jitter * 1000.0 / clock_rate;
 }
 
 }  // namespace rr::stats

@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <span>
 
 #include "relay/stats/rtp_clock.hpp"
 
@@ -42,6 +43,15 @@ struct StatsSnapshot {
   uint64_t last_arrival = 0;  // caller's ticks; 0 = no packet yet
   uint32_t clock_rate = 0;
 
+  // From the RTCP SR/RR this stream received: what its sender reports about the media it
+  // receives (the other direction, as forwarded to it). Latest first report block only.
+  uint64_t rtcp_reports = 0;      // report blocks taken; 0 = none yet, the fields below unset
+  uint64_t rtcp_malformed = 0;    // compounds parse_rtcp rejected (still forwarded)
+  uint32_t reported_ssrc = 0;     // source the block reports on
+  uint8_t reported_fraction_lost = 0;  // /256, since the reporter's previous report
+  int32_t reported_lost = 0;      // cumulative, 24-bit signed as sent
+  uint32_t reported_jitter = 0;   // reporter's RTP timestamp units
+
   // expected - received. Duplicates make it negative (RFC 3550 6.4.1 allows that in
   // the cumulative field); lost_clamped() is the value to display.
   int64_t lost() const { return static_cast<int64_t>(expected) - static_cast<int64_t>(received); }
@@ -49,6 +59,8 @@ struct StatsSnapshot {
   double loss_fraction() const;  // lost_clamped / expected, 0 when nothing expected
   double jitter_ms() const;
   double max_jitter_ms() const;
+  double reported_jitter_ms() const;  // with this stream's clock: same codec both ways
+  double reported_loss_fraction() const { return reported_fraction_lost / 256.0; }
 };
 
 class StreamStats {
@@ -60,6 +72,9 @@ class StreamStats {
   // Hot path, worker only: no locks, allocation or division.
   void on_rtp(const RtpSample& sample, uint64_t arrival_ticks);
   void on_rtcp(uint32_t bytes);
+  // Counts like on_rtcp(bytes) and keeps the first report block of an SR/RR: `plaintext`
+  // is the whole (decrypted) compound. Hostile input only bumps rtcp_malformed.
+  void on_rtcp(std::span<const uint8_t> plaintext);
 
   // Any thread.
   StatsSnapshot snapshot() const;
@@ -108,6 +123,10 @@ class StreamStats {
   std::atomic<uint64_t> duplicates_{0}, out_of_order_{0}, ssrc_changes_{0}, resyncs_{0};
   std::atomic<uint64_t> last_arrival_{0};
   std::atomic<uint32_t> ssrc_{0}, jitter_{0}, max_jitter_{0};
+  std::atomic<uint64_t> rtcp_reports_{0}, rtcp_malformed_{0};
+  std::atomic<uint32_t> reported_ssrc_{0}, reported_jitter_{0};
+  std::atomic<uint8_t> reported_fraction_lost_{0};
+  std::atomic<int32_t> reported_lost_{0};
 };
 
 }  // namespace rr::stats
