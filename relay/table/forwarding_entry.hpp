@@ -53,6 +53,8 @@ struct HotPointers {
   const LatchedEndpoint* destination = nullptr;  // the peer stream's latch
   srtp::SrtpSession* unprotect = nullptr;
   srtp::SrtpSession* protect = nullptr;
+  // Non-null only on an rtp_mux entry with an RTCP egress: the other side's RTCP latch.
+  const LatchedEndpoint* rtcp_destination = nullptr;
 };
 
 // Hot fields first: the worker reads only the first two cache lines (hot, key, kind,
@@ -68,9 +70,20 @@ struct alignas(64) ForwardingEntry {
   uint32_t clock_rate = 8000;
   SrtpTransforms srtp;
   std::shared_ptr<StreamState> state;  // never null in a published entry
+  // rtp_mux only, when the other leg does not mux: RTCP demuxed here leaves from the relay's
+  // RTCP port on the other leg to the other side's RTCP latch, not by `egress`. Empty
+  // destination = RTCP follows `egress`. Off the hot lines: read for RTCP only (a few per second).
+  Egress rtcp_egress;
 
   // True if the RTP/RTCP demux of RFC 5761 applies to this port.
   bool carries_rtcp_mux() const noexcept { return kind == StreamKind::rtp_mux; }
+  // Where a packet leaves: `rtcp_egress` for RTCP when this entry bridges mux to non-mux.
+  const Egress& egress_for(bool rtcp) const noexcept {
+    return rtcp && hot.rtcp_destination ? rtcp_egress : egress;
+  }
+  const LatchedEndpoint& destination_for(bool rtcp) const noexcept {
+    return rtcp && hot.rtcp_destination ? *hot.rtcp_destination : *hot.destination;
+  }
 };
 
 // Control's helper: the destination pointer for an entry whose peer stream is `peer`.

@@ -26,12 +26,14 @@ int ForwardingTable::address_index(const IpAddress& address) const noexcept {
 PublishError ForwardingTable::publish(std::unique_ptr<ForwardingEntry> entry) {
   if (!entry->state) return PublishError::no_state;
   if (!entry->egress.destination) return PublishError::no_destination;
+  if (entry->rtcp_egress.destination && !entry->carries_rtcp_mux())
+    return PublishError::rtcp_egress_not_mux;
   if (entry->key.address_index >= config_.local_addresses.size())
     return PublishError::bad_address_index;
   const size_t slot = slot_of(entry->key.address_index, entry->key.port);
   if (slot == kNoSlot) return PublishError::port_out_of_range;
   entry->hot = {entry->state.get(), entry->egress.destination.get(), entry->srtp.unprotect.get(),
-                entry->srtp.protect.get()};
+                entry->srtp.protect.get(), entry->rtcp_egress.destination.get()};
   // Release: a worker that loads the pointer sees the fully built entry.
   const ForwardingEntry* old = slots_[slot].exchange(entry.release(), std::memory_order_acq_rel);
   if (old) retired_.push_back({qsbr_.start(), old});

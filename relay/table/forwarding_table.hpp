@@ -28,7 +28,15 @@ struct TableConfig {
   unsigned workers = 1;       // QSBR participants
 };
 
-enum class PublishError : uint8_t { none, bad_address_index, port_out_of_range, no_state, no_destination };
+// rtcp_egress_not_mux: an RTCP egress on an entry whose port carries no muxed RTCP.
+enum class PublishError : uint8_t {
+  none,
+  bad_address_index,
+  port_out_of_range,
+  no_state,
+  no_destination,
+  rtcp_egress_not_mux
+};
 
 class ForwardingTable {
  public:

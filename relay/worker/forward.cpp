@@ -87,12 +87,12 @@ packet::Result<Forwarded> forward_media(ForwardContext& context, uint8_t in_port
   const size_t payload_at = data_off + view.payload_offset;
   const auto decision = decide_media(entry, view, room.subspan(payload_at), clock);
   if (!decision) return decision.drop();
-  const int out_index = port_index_of(context.ports, decision->entry->egress.port_id);
+  const int out_index = port_index_of(context.ports, decision->egress->port_id);
   if (out_index < 0) return DropReason::unhandled;
   const PortSetup& out = context.ports[static_cast<size_t>(out_index)];
   const auto hop = next_hop(out.addresses, decision->destination.address);
   if (!hop) return DropReason::no_neighbour;
-  auto headers = egress_headers(decision->entry->egress, decision->destination, {}, out);
+  auto headers = egress_headers(*decision->egress, decision->destination, {}, out);
   // Unresolved: the destination MAC stays zero and the worker holds the frame.
   const bool resolved = context.neighbours.find(*hop, clock.ms, headers.l2.dst);
   // Same payload bytes out as in: derive the UDP checksum from the received one.

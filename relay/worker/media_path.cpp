@@ -108,7 +108,8 @@ packet::Result<MediaDecision> decide_media(const table::ForwardingEntry* entry,
   decision.payload_unchanged = !hot.unprotect && !hot.protect;
   decision.payload_size = size;
   table::bump(state.forwarded_packets);
-  decision.destination = hot.destination->load();
+  decision.egress = &entry->egress_for(decision.rtcp);
+  decision.destination = entry->destination_for(decision.rtcp).load();
   return decision;
 }
 

@@ -66,6 +66,43 @@ TEST(ForwardingTable, PublishValidatesTheKey) {
   }
 }
 
+TEST(ForwardingTable, RtcpEgressOnlyOnMuxPortsAndCapturedAtPublish) {
+  struct Row {
+    const char* description;
+    StreamKind kind;
+    bool with_rtcp_egress;
+    PublishError expected;
+  };
+  const Row rows[] = {
+      {"mux bridged to a non-mux leg", StreamKind::rtp_mux, true, PublishError::none},
+      {"mux to a mux leg", StreamKind::rtp_mux, false, PublishError::none},
+      {"plain RTP port", StreamKind::rtp, true, PublishError::rtcp_egress_not_mux},
+      {"RTCP port", StreamKind::rtcp, true, PublishError::rtcp_egress_not_mux},
+  };
+  ForwardingTable table(two_addresses());
+  uint16_t port = 10020;
+  for (const Row& row : rows) {
+    auto entry = make_entry({0, port}, 1);
+    entry->kind = row.kind;
+    auto peer_rtcp =
+        std::make_shared<StreamState>(Endpoint{IpAddress::v4(198, 51, 100, 9), 5001}, kClock);
+    if (row.with_rtcp_egress) entry->rtcp_egress.destination = latched_of(peer_rtcp);
+    ASSERT_EQ(table.publish(std::move(entry)), row.expected) << row.description;
+    if (row.expected != PublishError::none) continue;
+    const ForwardingEntry* published = table.lookup(0, port++);
+    ASSERT_NE(published, nullptr) << row.description;
+    const LatchedEndpoint* rtcp_latch = row.with_rtcp_egress ? &peer_rtcp->latched : nullptr;
+    EXPECT_EQ(published->hot.rtcp_destination, rtcp_latch) << row.description;
+    EXPECT_EQ(&published->destination_for(false), published->hot.destination) << row.description;
+    EXPECT_EQ(&published->destination_for(true),
+              rtcp_latch ? rtcp_latch : published->hot.destination)
+        << row.description;
+    EXPECT_EQ(&published->egress_for(true),
+              row.with_rtcp_egress ? &published->rtcp_egress : &published->egress)
+        << row.description;
+  }
+}
+
 TEST(ForwardingTable, LookupFindsExactlyThePublishedKey) {
   ForwardingTable table(two_addresses());
   ASSERT_EQ(table.publish(make_entry({1, 10042}, 7)), PublishError::none);
