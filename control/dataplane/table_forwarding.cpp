@@ -78,6 +78,11 @@ bool TableForwarding::publish_media(const session::MediaPath& path) {
     entries.push_back(build(from->relay_rtp,
                             from->relay_rtcp ? table::StreamKind::rtp : table::StreamKind::rtp_mux,
                             from->peer_rtp, mine->rtp, *from, *to, to->relay_rtp, theirs->rtp));
+    // Mux -> non-mux: RTCP demuxed on our mux port must reach their RTCP port from ours.
+    // (The reverse needs nothing: their RTCP entry already targets our single port.)
+    if (!from->relay_rtcp && to->relay_rtcp && entries.back())
+      entries.back()->rtcp_egress = {entries.back()->egress.port_id, *to->relay_rtcp, 64, path.dscp,
+                                     table::latched_of(theirs->rtcp)};
     if (from->relay_rtcp)
       entries.push_back(build(*from->relay_rtcp, table::StreamKind::rtcp, from->peer_rtcp,
                               mine->rtcp, *from, *to, to->relay_rtcp.value_or(to->relay_rtp),
@@ -121,6 +126,10 @@ session::StreamCounters TableForwarding::stream_counters(const Endpoint& relay) 
   out.bytes = s.bytes + s.rtcp_bytes;
   out.lost = s.lost_clamped();
   out.jitter_ms = static_cast<uint32_t>(s.jitter_ms() + 0.5);
+  out.rtcp_reports = s.rtcp_reports;
+  out.reported_fraction_lost = s.reported_fraction_lost;
+  out.reported_lost = s.reported_lost;
+  out.reported_jitter_ms = static_cast<uint32_t>(s.reported_jitter_ms() + 0.5);
   const auto& drops = entry->state->drops;
   for (const std::atomic<uint64_t>& count : drops)
     out.errors += count.load(std::memory_order_relaxed);

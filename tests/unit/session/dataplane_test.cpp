@@ -133,6 +133,63 @@ TEST_F(Dataplane, SrtpLegGetsItsOwnSessionsAndCountsItsDrops) {
   EXPECT_EQ(counters.errors, 7u);
 }
 
+struct MuxCase {
+  const char* name;
+  bool a_offers_mux;  // B always answers with mux: A non-mux bridges, A mux does not
+};
+
+TEST_F(Dataplane, MuxLegSendsItsRtcpToTheOtherLegsRtcpPort) {
+  const IpAddress relay = *IpAddress::parse("203.0.113.1");
+  const IpAddress a = *IpAddress::parse("192.0.2.10"), b = *IpAddress::parse("198.51.100.20");
+  const MuxCase cases[] = {{"A non-mux, B mux", false}, {"both mux", true}};
+  int n = 0;
+  for (const MuxCase& c : cases) {
+    const std::string call = "mux" + std::to_string(n++);
+    OfferRequest request = offer_request(
+        call, "A", audio_sdp("192.0.2.10", 4000, c.a_offers_mux ? "a=rtcp-mux\r\n" : ""));
+    request.rtcp_mux = RtcpMuxMode::offer;
+    const auto offer = sessions->offer(request);
+    ASSERT_TRUE(offer.ok()) << c.name;
+    const uint16_t b_port = media_port(offer.value().sdp);
+    const auto answer = sessions->answer(
+        answer_request(call, "A", "B", audio_sdp("198.51.100.20", 5000, "a=rtcp-mux\r\n")));
+    ASSERT_TRUE(answer.ok()) << c.name;
+    const uint16_t a_port = media_port(answer.value().sdp);
+
+    // B's mux port: RTP to A's RTP from our A-side RTP port, RTCP (only if A does not mux)
+    // to A's RTCP from our A-side RTCP port.
+    const table::ForwardingEntry* from_b = at(b_port);
+    ASSERT_NE(from_b, nullptr) << c.name;
+    EXPECT_EQ(from_b->kind, table::StreamKind::rtp_mux) << c.name;
+    EXPECT_EQ(from_b->egress.source, (Endpoint{relay, a_port})) << c.name;
+    EXPECT_EQ(from_b->egress.destination->load(), (Endpoint{a, 4000})) << c.name;
+    EXPECT_EQ(from_b->hot.rtcp_destination != nullptr, !c.a_offers_mux) << c.name;
+    EXPECT_EQ(from_b->hot.rtcp_destination, from_b->rtcp_egress.destination.get()) << c.name;
+    const table::ForwardingEntry* from_a = at(a_port);
+    ASSERT_NE(from_a, nullptr) << c.name;
+    EXPECT_EQ(from_a->hot.rtcp_destination, nullptr) << c.name << ": A's RTP goes to B's one port";
+    EXPECT_EQ(from_a->egress.source, (Endpoint{relay, b_port})) << c.name;
+    if (c.a_offers_mux) {
+      EXPECT_EQ(from_a->kind, table::StreamKind::rtp_mux) << c.name;
+      continue;
+    }
+    EXPECT_EQ(from_b->rtcp_egress.source, (Endpoint{relay, uint16_t(a_port + 1)})) << c.name;
+    EXPECT_EQ(from_b->rtcp_egress.destination->load(), (Endpoint{a, 4001})) << c.name;
+    EXPECT_EQ(from_b->rtcp_egress.port_id, 7) << c.name;
+    EXPECT_EQ(&from_b->egress_for(true), &from_b->rtcp_egress) << c.name;
+    EXPECT_EQ(&from_b->egress_for(false), &from_b->egress) << c.name;
+    // The reverse: A's RTCP port sends to B's single port, from our B-side mux port.
+    const table::ForwardingEntry* a_rtcp = at(uint16_t(a_port + 1));
+    ASSERT_NE(a_rtcp, nullptr) << c.name;
+    EXPECT_EQ(a_rtcp->kind, table::StreamKind::rtcp) << c.name;
+    EXPECT_EQ(a_rtcp->egress.source, (Endpoint{relay, b_port})) << c.name;
+    EXPECT_EQ(a_rtcp->egress.destination->load(), (Endpoint{b, 5000})) << c.name;
+    EXPECT_EQ(a_rtcp->egress.destination.get(), from_a->egress.destination.get())
+        << c.name << ": B's one latch steers A's RTP and RTCP";
+    EXPECT_EQ(at(uint16_t(b_port + 1)), nullptr) << c.name << ": B muxes";
+  }
+}
+
 TEST_F(Dataplane, PortOutsideTheTableIsRefusedWholly) {
   FakeClock c;
   Sessions outside(test_config(c, 20000, 20099), *forwarding);  // table covers 10000-10499
