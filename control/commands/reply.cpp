@@ -32,6 +32,12 @@ Value counters_dict(const session::StreamCounters& c) {
        {std::pair{"SRTP auth failures", c.srtp_auth_failed},
         std::pair{"SRTP replays", c.srtp_replayed}, std::pair{"SRTP errors", c.srtp_errors}})
     if (count != 0) d.set(key, static_cast<int64_t>(count));
+  // rtpengine's per-stream stats have no RTCP-reported keys; present once the peer reported.
+  if (c.rtcp_reports != 0) {
+    d.set("reported lost", int64_t{c.reported_lost});
+    d.set("reported fraction lost", int64_t{c.reported_fraction_lost});  // /256
+    d.set("reported jitter", int64_t{c.reported_jitter_ms});
+  }
   return d;
 }
 

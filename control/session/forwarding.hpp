@@ -60,6 +60,12 @@ struct StreamCounters {
   uint64_t srtp_auth_failed = 0, srtp_replayed = 0, srtp_errors = 0;
   uint64_t lost = 0;       // RFC 3550 cumulative loss, clamped at 0
   uint32_t jitter_ms = 0;  // RFC 3550 interarrival jitter, milliseconds
+  // The latest RTCP SR/RR report block this stream's peer sent: its view of what it receives
+  // from us. Not summed into totals (each is one peer's latest figure); rtcp_reports == 0: none.
+  uint64_t rtcp_reports = 0;
+  uint8_t reported_fraction_lost = 0;  // /256, since the peer's previous report
+  int32_t reported_lost = 0;           // cumulative; negative when the peer saw duplicates
+  uint32_t reported_jitter_ms = 0;
 };
 
 class Forwarding {

@@ -46,6 +46,20 @@ class Handlers : public ::testing::Test {
                                      {"to-tag", "B"},
                                      {"sdp", audio_sdp("198.51.100.20", 5000)}}));
   }
+  // Call "c1" answered, with `c` as the data plane's counters of leg A's RTP stream; returns
+  // the query reply.
+  Value query_with_a_counters(const session::StreamCounters& c) {
+    offer("c1");
+    answer("c1");
+    const session::Call* call = sessions.find("c1");
+    if (call == nullptr) return Value::dict();
+    forwarding.counters[call->legs.at("A").media.at(0).relay->rtp()] = c;
+    return handle(sessions, request({{"command", "query"}, {"call-id", "c1"}}));
+  }
+  static const Value* first_stream_stats(const Value& query, const char* tag) {
+    const Value& media = query.find("tags")->find(tag)->find("medias")->as_list()->at(0);
+    return media.find("streams")->as_list()->at(0).find("stats");
+  }
 
   session::testing::FakeClock clock;
   session::testing::RecordingForwarding forwarding;
@@ -140,19 +154,11 @@ TEST_F(Handlers, QueryShape) {
 }
 
 TEST_F(Handlers, QueryStreamStatsCarryLossJitterAndSrtpDrops) {
-  offer("c1");
-  answer("c1");
-  const session::Call* call = sessions.find("c1");
-  ASSERT_NE(call, nullptr);
-  const Endpoint local = call->legs.at("A").media.at(0).relay->rtp();
   session::StreamCounters c;
   c.packets = 100, c.errors = 7, c.lost = 3, c.jitter_ms = 12;
   c.srtp_auth_failed = 5, c.srtp_replayed = 2;
-  forwarding.counters[local] = c;
-
-  const Value q = handle(sessions, request({{"command", "query"}, {"call-id", "c1"}}));
-  const Value& media = q.find("tags")->find("A")->find("medias")->as_list()->at(0);
-  const Value* stats = media.find("streams")->as_list()->at(0).find("stats");
+  const Value q = query_with_a_counters(c);
+  const Value* stats = first_stream_stats(q, "A");
   ASSERT_NE(stats, nullptr);
   EXPECT_EQ(stats->get_int("errors"), 7);
   EXPECT_EQ(stats->get_int("lost"), 3);
@@ -160,6 +166,22 @@ TEST_F(Handlers, QueryStreamStatsCarryLossJitterAndSrtpDrops) {
   EXPECT_EQ(stats->get_int("SRTP auth failures"), 5);
   EXPECT_EQ(stats->get_int("SRTP replays"), 2);
   EXPECT_EQ(stats->find("SRTP errors"), nullptr) << "zero SRTP counters stay out of the reply";
+}
+
+TEST_F(Handlers, QueryStreamStatsShowPeerReportsOnlyOnceReceived) {
+  session::StreamCounters c;
+  c.rtcp_reports = 2, c.reported_fraction_lost = 64, c.reported_lost = -1, c.reported_jitter_ms = 20;
+  const Value q = query_with_a_counters(c);
+  const Value* reported = first_stream_stats(q, "A");
+  ASSERT_NE(reported, nullptr);
+  EXPECT_EQ(reported->get_int("reported lost"), -1);
+  EXPECT_EQ(reported->get_int("reported fraction lost"), 64);
+  EXPECT_EQ(reported->get_int("reported jitter"), 20);
+  const Value* silent = first_stream_stats(q, "B");
+  ASSERT_NE(silent, nullptr);
+  for (const char* key : {"reported lost", "reported fraction lost", "reported jitter"})
+    EXPECT_EQ(silent->find(key), nullptr) << key << ": no report, no key";
+  EXPECT_EQ(q.find("totals")->find("RTP")->find("reported lost"), nullptr) << "not summed";
 }
 
 TEST_F(Handlers, QueryOfABigCallStaysUnderOneDatagram) {
