@@ -64,6 +64,8 @@ po::options_description describe_options() {
      "INTERFACE=DEVICE: the DPDK device carrying that interface's media (vdev, PCI address or port name)")
     ("gateway", po::value<std::vector<std::string>>()->composing(),
      "INTERFACE=ADDRESS next hop for peers that are not on-link")
+    ("vlan", po::value<std::vector<std::string>>()->composing(),
+     "INTERFACE=ID: tag that interface's media with 802.1Q VLAN ID 1-4094 (tagged ingress is accepted either way)")
     ("worker-cores", po::value<std::string>()->default_value("1"),
      "lcores that run the poll-mode workers, e.g. 1 or 2-5; never the main core")
     ("main-core", po::value<std::string>()->default_value("0"), "lcore of the control thread")
@@ -130,6 +132,7 @@ std::optional<std::string> fill(const po::variables_map& vm, Config& c) {
   }
   for (const auto& v : list("dpdk-port")) take("dpdk-port", v, parse_dpdk_port, [&](auto x) { c.dpdk_ports.push_back(x); });
   for (const auto& v : list("gateway")) take("gateway", v, parse_gateway, [&](auto x) { c.gateways.push_back(x); });
+  for (const auto& v : list("vlan")) take("vlan", v, parse_vlan, [&](auto x) { c.vlans.push_back(x); });
   take("worker-cores", text("worker-cores"), parse_core_list, [&](auto x) { c.worker_cores = x; });
   take("main-core", text("main-core"), [](auto& s) { return parse_unsigned(s, 1023); }, [&](auto x) { c.main_core = static_cast<unsigned>(x); });
   take("no-huge", text("no-huge"), parse_bool, [&](auto x) { c.no_huge = x; });
@@ -168,6 +171,12 @@ std::optional<std::string> cross_check(const Config& c) {
     if (!names.count(g.interface)) {
       return bad("gateway", g.interface + "=" + g.address.to_string(), "no --interface named '" + g.interface + "'");
     }
+  }
+  std::set<std::string> tagged;
+  for (const auto& v : c.vlans) {
+    const std::string value = v.interface + "=" + std::to_string(v.id);
+    if (!names.count(v.interface)) return bad("vlan", value, "no --interface named '" + v.interface + "'");
+    if (!tagged.insert(v.interface).second) return bad("vlan", value, "interface has a VLAN already");
   }
   for (unsigned core : c.worker_cores) {
     if (core == c.main_core) {

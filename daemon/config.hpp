@@ -35,6 +35,13 @@ struct Gateway {
   IpAddress address;
 };
 
+// --vlan NAME=ID: interface NAME's media travels 802.1Q-tagged with VLAN ID on its DPDK port
+// (a trunk port of the switch). Egress frames, ARP/ND requests and replies carry the tag.
+struct Vlan {
+  std::string interface;
+  uint16_t id = 0;  // 1..4094
+};
+
 struct Config {
   std::vector<InterfaceAddress> interfaces;
   std::vector<Endpoint> listen_ng;
@@ -57,6 +64,7 @@ struct Config {
   std::vector<std::string> dpdk_args;    // extra EAL arguments appended to the profile's
   std::vector<DpdkPort> dpdk_ports;
   std::vector<Gateway> gateways;
+  std::vector<Vlan> vlans;
   std::vector<unsigned> worker_cores;  // lcores running workers; never the main lcore
   unsigned main_core = 0;
   bool no_huge = false;  // force --no-huge even when hugepages are available

@@ -118,6 +118,15 @@ ValueOr<Gateway> parse_gateway(std::string_view text) {
   return Gateway{std::string(parts->first), *address};
 }
 
+ValueOr<Vlan> parse_vlan(std::string_view text) {
+  const std::string expected = "expected INTERFACE=ID with a VLAN ID from 1 to 4094";
+  auto parts = split_assignment(trim(text));
+  if (!parts) return Why{expected};
+  auto id = parse_unsigned(parts->second, 4094);
+  if (!id.value || *id.value == 0) return Why{expected};
+  return Vlan{std::string(parts->first), static_cast<uint16_t>(*id.value)};
+}
+
 ValueOr<std::vector<unsigned>> parse_core_list(std::string_view text) {
   const std::string expected = "expected a list of cores such as 1 or 1,2 or 2-5";
   std::vector<unsigned> cores;

@@ -33,6 +33,7 @@ ValueOr<InterfaceAddress> parse_interface(std::string_view text);
 ValueOr<Endpoint> parse_listen(std::string_view text, std::string_view default_host);
 ValueOr<DpdkPort> parse_dpdk_port(std::string_view text);
 ValueOr<Gateway> parse_gateway(std::string_view text);
+ValueOr<Vlan> parse_vlan(std::string_view text);
 ValueOr<std::vector<unsigned>> parse_core_list(std::string_view text);
 ValueOr<std::string> parse_log_level(std::string_view text);
 

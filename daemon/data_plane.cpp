@@ -29,6 +29,14 @@ std::vector<worker::InterfaceAddress> addresses_of(const Config& config, const s
   return result;
 }
 
+// The 802.1Q VLAN ID an interface's media is tagged with, if any.
+std::optional<uint16_t> vlan_of(const Config& config, const std::string& name) {
+  for (const auto& v : config.vlans) {
+    if (v.interface == name) return v.id;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::variant<std::unique_ptr<DataPlane>, StartError> DataPlane::start(const Config& config,
@@ -104,6 +112,10 @@ std::optional<StartError> DataPlane::launch_workers(const Config& config) {
       worker::PortSetup setup{.port_id = port.id(), .queue = static_cast<uint16_t>(index)};
       setup.mac = port.mac();
       setup.addresses = addresses_of(config, interfaces_[p].name);
+      if (auto vlan = vlan_of(config, interfaces_[p].name)) {
+        setup.has_vlan = true;
+        setup.vlan_tci = *vlan;  // priority 0, DEI 0: the TCI is the VLAN ID
+      }
       setup.tx_ipv4_checksum = port.offloads().tx_ipv4_checksum;
       setup.tx_udp_checksum = port.offloads().tx_udp_checksum;
       wc.ports.push_back(std::move(setup));

@@ -65,6 +65,11 @@ const ErrorCase kErrorCases[] = {
     {"interface without a dpdk-port", {"--interface=priv/192.0.2.7", "--dpdk-port=pub=net_null0"}, "invalid configuration: dpdk-port='pub=net_null0': no --interface named 'pub'"},
     {"same address twice", {"--interface=pub/192.0.2.1", "--interface=pub/192.0.2.1", "--dpdk-port=pub=net_null0"}, "invalid configuration: interface='pub/192.0.2.1': address given twice"},
     {"gateway for an unknown interface", {"--gateway=priv=192.0.2.254"}, "invalid configuration: gateway='priv=192.0.2.254': no --interface named 'priv'"},
+    {"vlan without an id", {"--vlan=pub"}, "invalid configuration: vlan='pub': expected INTERFACE=ID with a VLAN ID from 1 to 4094"},
+    {"vlan id 0", {"--vlan=pub=0"}, "invalid configuration: vlan='pub=0': expected INTERFACE=ID with a VLAN ID from 1 to 4094"},
+    {"vlan id above 4094", {"--vlan=pub=4095"}, "invalid configuration: vlan='pub=4095': expected INTERFACE=ID with a VLAN ID from 1 to 4094"},
+    {"vlan for an unknown interface", {"--vlan=priv=42"}, "invalid configuration: vlan='priv=42': no --interface named 'priv'"},
+    {"vlan twice for an interface", {"--vlan=pub=42", "--vlan=pub=43"}, "invalid configuration: vlan='pub=43': interface has a VLAN already"},
     {"no-huge not a boolean", {"--no-huge=maybe"}, "invalid configuration: no-huge='maybe': expected true or false"},
     {"config file missing", {"--config-file=/nonexistent/rtp-relay.conf"}, "invalid configuration: config-file='/nonexistent/rtp-relay.conf': cannot be read"},
     {"value missing", {"--port-min"}, "invalid configuration: --port-min: the required argument for option '--port-min' is missing"},
@@ -112,6 +117,16 @@ TEST(Config, RtpengineInterfaceSyntaxWithAdvertisedAddressAndSeveralAddresses) {
   EXPECT_EQ(c.listen_ng[1].to_string(), "127.0.0.1:2224");
   EXPECT_EQ(c.worker_cores, (std::vector<unsigned>{2, 3}));
   EXPECT_EQ(c.log_level, "debug");
+}
+
+TEST(Config, VlanPerInterface) {
+  auto result = parse({"--interface=pub/198.51.100.10", "--interface=priv/10.0.0.10", "--dpdk-port=pub=net_null0",
+                       "--dpdk-port=priv=net_null1", "--vlan=priv=42"});
+  ASSERT_TRUE(std::holds_alternative<Config>(result)) << std::get<Exit>(result).message;
+  const auto& c = std::get<Config>(result);
+  ASSERT_EQ(c.vlans.size(), 1u);
+  EXPECT_EQ(c.vlans[0].interface, "priv");
+  EXPECT_EQ(c.vlans[0].id, 42);
 }
 
 TEST(Config, IniFileWithRtpengineSectionAndCommandLineWins) {
