@@ -43,11 +43,6 @@ uint16_t native_sum(const uint8_t* p, size_t n) {
 
 }  // namespace
 
-uint16_t fold(uint64_t sum) {
-  while (sum >> 16) sum = (sum & 0xffff) + (sum >> 16);
-  return static_cast<uint16_t>(sum);
-}
-
 uint64_t ones_sum(std::span<const uint8_t> data, uint64_t initial) {
   return initial + native_sum(data.data(), data.size());
 }

@@ -106,3 +106,24 @@ TEST(UdpChecksum, MatchesReferenceOverBothPseudoHeaders) {
 
 }  // namespace
 }  // namespace rr::packet
+
+namespace rr::packet {
+namespace {
+
+// fold's four fixed steps against the plain loop, at the carries' edges.
+uint16_t fold_by_loop(uint64_t sum) {
+  while (sum >> 16) sum = (sum & 0xffff) + (sum >> 16);
+  return static_cast<uint16_t>(sum);
+}
+
+TEST(Fold, EqualsFoldingUntilNoCarry) {
+  for (const uint64_t sum : {uint64_t{0}, uint64_t{1}, uint64_t{0xffff}, uint64_t{0x10000}, uint64_t{0x1fffe},
+                             uint64_t{0x1ffff}, uint64_t{0x2fffe}, uint64_t{0xffffffff}, uint64_t{0x100000000},
+                             uint64_t{0x1fffffffe}, uint64_t{0xffff0000ffff0000}, uint64_t{0xfffffffffffeffff},
+                             ~uint64_t{0}}) {
+    EXPECT_EQ(fold(sum), fold_by_loop(sum)) << std::hex << sum;
+  }
+}
+
+}  // namespace
+}  // namespace rr::packet

@@ -1,0 +1,105 @@
+#include "relay/packet/header_template.hpp"
+
+#include "relay/packet/bytes.hpp"
+#include "relay/packet/checksum.hpp"
+
+#include <cstring>
+
+namespace rr::packet {
+namespace {
+
+// Offsets inside the IP header of the fields apply_header_template fills in per packet.
+constexpr size_t kIpv4TotalLength = 2;
+constexpr size_t kIpv4Checksum = 10;
+constexpr size_t kIpv6PayloadLength = 4;
+constexpr size_t kUdpLength = 4;
+constexpr size_t kUdpChecksum = 6;
+
+uint16_t complement(uint64_t sum) { return static_cast<uint16_t>(~fold(sum)); }
+
+// RFC 768: a computed 0 is sent as 0xffff (0 means "no checksum", invalid for IPv6).
+uint16_t udp_field(uint64_t sum) {
+  const uint16_t checksum = complement(sum);
+  return checksum == 0 ? 0xffff : checksum;
+}
+
+}  // namespace
+
+uint32_t address_words_sum(const IpAddress& address) {
+  if (address.is_v4()) return uint32_t{load_be16(&address.bytes[0])} + load_be16(&address.bytes[2]);
+  uint32_t sum = 0;
+  for (size_t i = 0; i < address.size(); i += 2) sum += load_be16(&address.bytes[i]);
+  return sum;
+}
+
+Result<HeaderTemplate> make_header_template(const EgressHeaders& egress) {
+  HeaderTemplate header;
+  header.size = static_cast<uint8_t>(header_size(egress));
+  EgressHeaders fields = egress;
+  fields.payload_sum.reset();
+  const auto written = write_egress(std::span(header.bytes.data(), header.size), fields);
+  if (!written) return written.drop();
+  header.l2_size = static_cast<uint8_t>(egress.l2.size());
+  header.v4 = egress.dst.address.is_v4();
+  header.offload_udp_checksum = egress.offload_udp_checksum;
+  header.offload_ipv4_checksum = egress.offload_ipv4_checksum;
+  uint8_t* ip = header.bytes.data() + header.l2_size;
+  uint8_t* udp = ip + (header.v4 ? kIpv4HeaderSize : kIpv6HeaderSize);
+  if (header.v4) {
+    store_be16(ip + kIpv4TotalLength, 0);
+    store_be16(ip + kIpv4Checksum, 0);
+    header.ip_sum = static_cast<uint32_t>(ones_sum(std::span<const uint8_t>(ip, kIpv4HeaderSize)));
+  } else {
+    store_be16(ip + kIpv6PayloadLength, 0);
+  }
+  store_be16(udp + kUdpLength, 0);
+  store_be16(udp + kUdpChecksum, 0);
+  header.address_sum = address_words_sum(egress.src.address) + address_words_sum(egress.dst.address);
+  header.port_sum = uint32_t{egress.src.port} + egress.dst.port;
+  return header;
+}
+
+Result<size_t> apply_header_template(std::span<uint8_t> room, size_t payload_at, size_t payload_size,
+                                     const HeaderTemplate& header, const FrameView* unchanged_from) {
+  if (payload_at < header.size || payload_at + payload_size > room.size()) return DropReason::too_short;
+  const size_t udp_size = payload_size + kUdpHeaderSize;
+  // IPv4 counts its own header in the 16-bit total length, IPv6 does not (as write_egress).
+  if (udp_size + (header.v4 ? kIpv4HeaderSize : 0) > 0xffff) return DropReason::mtu_exceeded;
+  const size_t start = payload_at - header.size;
+  uint8_t* frame = room.data() + start;
+  std::memcpy(frame, header.bytes.data(), header.size);
+  uint8_t* ip = frame + header.l2_size;
+  uint8_t* udp;
+  if (header.v4) {
+    const auto total = static_cast<uint16_t>(kIpv4HeaderSize + udp_size);
+    store_be16(ip + kIpv4TotalLength, total);
+    if (!header.offload_ipv4_checksum) store_be16(ip + kIpv4Checksum, complement(uint64_t{header.ip_sum} + total));
+    udp = ip + kIpv4HeaderSize;
+  } else {
+    store_be16(ip + kIpv6PayloadLength, static_cast<uint16_t>(udp_size));
+    udp = ip + kIpv6HeaderSize;
+  }
+  store_be16(udp + kUdpLength, static_cast<uint16_t>(udp_size));
+  // Pseudo-header: addresses + protocol + UDP length (as one 16-bit word while < 2^16, for
+  // IPv6's 32-bit length too); the UDP header adds ports + length.
+  const uint64_t pseudo = uint64_t{header.address_sum} + kIpProtoUdp + udp_size;
+  uint16_t checksum;
+  if (header.offload_udp_checksum) {
+    checksum = fold(pseudo);  // the NIC adds the datagram and complements
+  } else if (unchanged_from && unchanged_from->udp_checksum != 0) {
+    // ~received = old pseudo-header + old ports + payload (+ protocol and 2 lengths, equal on
+    // both sides). Replace the old addresses and ports by ours: add ours, add ~old.
+    const FrameView& in = *unchanged_from;
+    const uint64_t old_fields = uint64_t{address_words_sum(in.src.address)} + address_words_sum(in.dst.address) +
+                                in.src.port + in.dst.port;
+    checksum = udp_field(uint64_t{static_cast<uint16_t>(~in.udp_checksum)} + header.address_sum +
+                         header.port_sum + static_cast<uint16_t>(~fold(old_fields)));
+  } else {
+    checksum = udp_field(ones_sum(std::span<const uint8_t>(udp + kUdpHeaderSize, payload_size),
+                                  pseudo + header.port_sum + udp_size));
+  }
+  store_be16(udp + kUdpChecksum, checksum);
+  return start;
+}
+
+}  // namespace rr::packet
