@@ -55,6 +55,9 @@ struct HotPointers {
   srtp::SrtpSession* protect = nullptr;
   // Non-null only on an rtp_mux entry with an RTCP egress: the other side's RTCP latch.
   const LatchedEndpoint* rtcp_destination = nullptr;
+  // Unique per publish (from 1), unlike the entry's address, which a later entry may reuse:
+  // what a worker's per-stream caches (relay/worker/egress_cache) are keyed by.
+  uint64_t generation = 0;
 };
 
 // Hot fields first: the worker reads only the first two cache lines (hot, key, kind,

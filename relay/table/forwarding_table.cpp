@@ -33,7 +33,7 @@ PublishError ForwardingTable::publish(std::unique_ptr<ForwardingEntry> entry) {
   const size_t slot = slot_of(entry->key.address_index, entry->key.port);
   if (slot == kNoSlot) return PublishError::port_out_of_range;
   entry->hot = {entry->state.get(), entry->egress.destination.get(), entry->srtp.unprotect.get(),
-                entry->srtp.protect.get(), entry->rtcp_egress.destination.get()};
+                entry->srtp.protect.get(), entry->rtcp_egress.destination.get(), ++published_};
   // Release: a worker that loads the pointer sees the fully built entry.
   const ForwardingEntry* old = slots_[slot].exchange(entry.release(), std::memory_order_acq_rel);
   if (old) retired_.push_back({qsbr_.start(), old});

@@ -60,6 +60,11 @@ class ForwardingTable {
     return slot == kNoSlot ? nullptr : &slots_[slot];
   }
   Qsbr& qsbr() noexcept { return qsbr_; }
+  // Dense index of a published entry's slot, in [0, slot_count()): for per-slot arrays a
+  // worker keeps beside the table (its egress cache).
+  size_t slot_count() const noexcept { return config_.local_addresses.size() * ports_; }
+  size_t slot_index(EntryKey key) const noexcept { return slot_of(key.address_index, key.port); }
+  size_t slot_index(uint8_t address_index, uint16_t port) const noexcept { return slot_of(address_index, port); }
 
   // ---- control plane (one thread) ----
   // Publishes a complete entry at its key with a release store; an entry already there is
@@ -93,6 +98,7 @@ class ForwardingTable {
   size_t ports_;
   std::unique_ptr<std::atomic<const ForwardingEntry*>[]> slots_;
   std::vector<Retired> retired_;  // in token order: control retires one at a time
+  uint64_t published_ = 0;        // HotPointers::generation of the last entry published
   Qsbr qsbr_;
 };
 

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 
 #include "relay/packet/address.hpp"
@@ -40,5 +41,11 @@ struct alignas(64) StreamState {
   // Cold: touched only when a packet of this stream is dropped.
   std::array<std::atomic<uint64_t>, packet::kDropReasonCount> drops{};
 };
+
+// The lines a relayed packet writes, from kHotOffset up to `drops`: what the worker
+// prefetches. Derived from the layout, so a growing StreamStats is prefetched whole
+// (measured: with 4 fixed lines, stats' last two lines missed at 100 000 streams).
+inline constexpr size_t kStreamStateHotLines =
+    (offsetof(StreamState, drops) - StreamState::kHotOffset + 63) / 64;
 
 }  // namespace rr::table

@@ -1,6 +1,7 @@
 #include "relay/worker/forward.hpp"
 
 #include <array>
+#include <optional>
 
 #include "relay/worker/egress.hpp"
 #include "relay/worker/next_hop.hpp"
@@ -24,8 +25,28 @@ void prefetch_for_write(const void* p) noexcept { __builtin_prefetch(p, 1, 3); }
 void prefetch_stream(const table::ForwardingEntry* entry) noexcept {
   if (!entry) return;
   const auto* state = reinterpret_cast<const char*>(entry->hot.state) + table::StreamState::kHotOffset;
-  for (size_t line = 0; line < 4; ++line) prefetch_for_write(state + line * 64);
+  for (size_t line = 0; line < table::kStreamStateHotLines; ++line) prefetch_for_write(state + line * 64);
   prefetch(entry->hot.destination);
+}
+
+// Writes `header` in front of the payload and describes the frame for the worker.
+// `unresolved_hop`: the next hop whose MAC is still unknown (the frame is held).
+packet::Result<Forwarded> stamp(std::span<uint8_t> room, size_t payload_at, const MediaDecision& decision,
+                                const packet::HeaderTemplate& header, uint8_t port_index,
+                                const packet::FrameView* unchanged,
+                                const std::optional<IpAddress>& unresolved_hop) noexcept {
+  const auto start = packet::apply_header_template(room, payload_at, decision.payload_size, header, unchanged);
+  if (!start) return start.drop();
+  Forwarded forwarded;
+  forwarded.port_index = port_index;
+  forwarded.data_off = *start;
+  forwarded.data_len = header.size + decision.payload_size;
+  forwarded.l2_len = header.l2_size;
+  forwarded.v4 = header.v4;
+  forwarded.rtcp = decision.rtcp;
+  forwarded.resolved = !unresolved_hop;
+  if (unresolved_hop) forwarded.next_hop = *unresolved_hop;
+  return forwarded;
 }
 
 void forward_chunk(ForwardContext& context, uint8_t in_port, std::span<MediaFrame> frames,
@@ -34,8 +55,16 @@ void forward_chunk(ForwardContext& context, uint8_t in_port, std::span<MediaFram
   std::array<int, kChunk> addresses{};
   for (size_t i = 0; i < frames.size(); ++i) {
     addresses[i] = context.table.address_index(frames[i].view->dst.address);
-    if (addresses[i] >= 0)
-      prefetch(context.table.slot_address(static_cast<uint8_t>(addresses[i]), frames[i].view->dst.port));
+    if (addresses[i] < 0) continue;
+    const auto address = static_cast<uint8_t>(addresses[i]);
+    prefetch(context.table.slot_address(address, frames[i].view->dst.port));
+    // The egress template is indexed like the slot: known before the entry is loaded.
+    if (context.egress_cache) {
+      if (const auto* cached = context.egress_cache->slot(context.table.slot_index(address, frames[i].view->dst.port))) {
+        prefetch(cached);
+        prefetch(reinterpret_cast<const char*>(cached) + 64);
+      }
+    }
   }
   for (size_t i = 0; i < frames.size(); ++i) {
     entries[i] = addresses[i] < 0 ? nullptr
@@ -79,7 +108,6 @@ packet::Result<Forwarded> forward_media(ForwardContext& context, uint8_t in_port
                                         const packet::FrameView& view,
                                         const table::ForwardingEntry* entry,
                                         const BurstClock& clock) noexcept {
-  using packet::DropReason;
   // Every frame from an on-link peer refreshes its MAC, so replies rarely need ARP.
   if (!view.src_mac.is_multicast() && on_link(context.ports[in_port].addresses, view.src.address))
     context.neighbours.learn(view.src.address, view.src_mac, clock.ms);
@@ -87,30 +115,40 @@ packet::Result<Forwarded> forward_media(ForwardContext& context, uint8_t in_port
   const size_t payload_at = data_off + view.payload_offset;
   const auto decision = decide_media(entry, view, room.subspan(payload_at), clock);
   if (!decision) return decision.drop();
-  const int out_index = port_index_of(context.ports, decision->egress->port_id);
-  if (out_index < 0) return DropReason::unhandled;
-  const PortSetup& out = context.ports[static_cast<size_t>(out_index)];
-  const auto hop = next_hop(out.addresses, decision->destination.address);
-  if (!hop) return DropReason::no_neighbour;
-  auto headers = egress_headers(*decision->egress, decision->destination, {}, out);
-  // Unresolved: the destination MAC stays zero and the worker holds the frame.
-  const bool resolved = context.neighbours.find(*hop, clock.ms, headers.l2.dst);
-  // Same payload bytes out as in: derive the UDP checksum from the received one.
-  if (decision->payload_unchanged && !headers.offload_udp_checksum)
-    headers.payload_sum = packet::received_payload_sum(view);
-  const auto start = rewrite_in_place(room, payload_at, decision->payload_size, headers);
-  if (!start) return start.drop();
+  // Same payload bytes out as in: the UDP checksum is derived from the received one.
+  const packet::FrameView* unchanged = decision->payload_unchanged ? &view : nullptr;
 
-  Forwarded forwarded;
-  forwarded.port_index = static_cast<uint8_t>(out_index);
-  forwarded.data_off = *start;
-  forwarded.data_len = packet::header_size(headers) + decision->payload_size;
-  forwarded.l2_len = static_cast<uint8_t>(headers.l2.size());
-  forwarded.v4 = headers.dst.address.is_v4();
-  forwarded.rtcp = decision->rtcp;
-  forwarded.resolved = resolved;
-  forwarded.next_hop = *hop;
-  return forwarded;
+  // Bridged RTCP (rtcp_egress) is a few packets per second: it always takes the slow path.
+  EgressCacheSlot* cached = context.egress_cache && decision->egress == &entry->egress
+                                ? context.egress_cache->slot(context.table.slot_index(entry->key))
+                                : nullptr;
+  const uint32_t latch_version = decision->destination->version();
+  const uint64_t neighbour_generation = context.neighbours.generation();
+  if (cached && cached->holds(entry->hot.generation, latch_version, neighbour_generation, clock.ms))
+    return stamp(room, payload_at, *decision, cached->header, cached->port_index, unchanged, {});
+
+  const Endpoint destination = decision->destination->load();
+  const int out_index = port_index_of(context.ports, decision->egress->port_id);
+  if (out_index < 0) return packet::DropReason::unhandled;
+  const PortSetup& out = context.ports[static_cast<size_t>(out_index)];
+  const auto hop = next_hop(out.addresses, destination.address);
+  if (!hop) return packet::DropReason::no_neighbour;
+  auto headers = egress_headers(*decision->egress, destination, {}, out);
+  // Unresolved: the destination MAC stays zero and the worker holds the frame.
+  uint64_t valid_until_ms = 0;
+  const bool resolved = context.neighbours.find(*hop, clock.ms, headers.l2.dst, valid_until_ms);
+  const auto header = packet::make_header_template(headers);
+  if (!header) return header.drop();
+  if (cached && resolved) {
+    cached->entry_generation = entry->hot.generation;
+    cached->neighbour_generation = neighbour_generation;
+    cached->valid_until_ms = valid_until_ms;
+    cached->latch_version = latch_version;
+    cached->port_index = static_cast<uint8_t>(out_index);
+    cached->header = *header;
+  }
+  return stamp(room, payload_at, *decision, *header, static_cast<uint8_t>(out_index), unchanged,
+               resolved ? std::nullopt : std::optional<IpAddress>(*hop));
 }
 
 }  // namespace rr::worker

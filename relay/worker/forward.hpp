@@ -12,6 +12,7 @@
 #include "relay/packet/frame.hpp"
 #include "relay/packet/result.hpp"
 #include "relay/table/forwarding_table.hpp"
+#include "relay/worker/egress_cache.hpp"
 #include "relay/worker/media_path.hpp"
 #include "relay/worker/neighbour_service.hpp"
 #include "relay/worker/worker_config.hpp"
@@ -23,6 +24,7 @@ struct ForwardContext {
   const table::ForwardingTable& table;
   std::span<const PortSetup> ports;
   Neighbours& neighbours;
+  EgressCache* egress_cache = nullptr;  // null: every packet builds its headers (fuzzing, tests)
 };
 
 struct Forwarded {

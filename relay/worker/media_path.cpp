@@ -110,7 +110,7 @@ packet::Result<MediaDecision> decide_media(const table::ForwardingEntry* entry,
   decision.payload_size = size;
   table::bump(state.forwarded_packets);
   decision.egress = &entry->egress_for(decision.rtcp);
-  decision.destination = entry->destination_for(decision.rtcp).load();
+  decision.destination = &entry->destination_for(decision.rtcp);
   return decision;
 }
 

@@ -22,7 +22,8 @@ namespace rr::worker {
 struct MediaDecision {
   const table::ForwardingEntry* entry = nullptr;
   const table::Egress* egress = nullptr;  // entry's egress, or its rtcp_egress for bridged RTCP
-  Endpoint destination;  // that egress's latched endpoint, read once from its seqlock
+  // That egress's latch: its seqlock is read only when the egress cache misses.
+  const table::LatchedEndpoint* destination = nullptr;
   bool rtcp = false;     // counted and forwarded as RTCP (separate port, or muxed 192..223)
   bool payload_unchanged = true;  // no SRTP transform: the received UDP checksum still covers it
   size_t payload_size = 0;  // UDP payload after SRTP transforms (tags added or removed)

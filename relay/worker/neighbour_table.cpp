@@ -65,11 +65,18 @@ bool NeighbourTable::read(const IpAddress& ip, Words& words) const noexcept {
 // Both answer from the raw words: no intermediate struct, whose byte-wise copies stalled on
 // store forwarding (measured: find was 17 % of a 1-stream packet).
 bool NeighbourTable::find(const IpAddress& ip, uint64_t now_ms, packet::MacAddress& mac) const noexcept {
+  uint64_t valid_until_ms = 0;
+  return find(ip, now_ms, mac, valid_until_ms);
+}
+
+bool NeighbourTable::find(const IpAddress& ip, uint64_t now_ms, packet::MacAddress& mac,
+                          uint64_t& valid_until_ms) const noexcept {
   Words words;
   if (!read(ip, words) || !((words[2] >> 8) & kResolved) || age(words[3], now_ms) >= max_age_ms_)
     return false;
   const uint64_t mac_bits = words[2] >> 16;
   std::memcpy(mac.bytes.data(), &mac_bits, mac.bytes.size());
+  valid_until_ms = words[3] + max_age_ms_;
   return true;
 }
 
@@ -106,7 +113,13 @@ void NeighbourTable::publish(size_t at, bool resolved, const packet::MacAddress&
   std::memcpy(&words[1], e.ip.bytes.data() + 8, 8);
   words[2] = pack_meta(e.ip.family, kUsed | (resolved ? kResolved : 0), mac);
   words[3] = e.learned_ms;
+  // The writer's own words: no other thread stores them, so this read cannot tear.
+  const Words before = published_[at].words.load();
   published_[at].words.store(words);
+  if (before[0] != words[0] || before[1] != words[1] || before[2] != words[2]) {
+    // After the slot's store: a reader that sees the new generation finds the new words.
+    generation_.value.store(generation_.value.load(std::memory_order_relaxed) + 1, std::memory_order_release);
+  }
 }
 
 void NeighbourTable::learn(const IpAddress& ip, const packet::MacAddress& mac, uint64_t now_ms) noexcept {

@@ -16,6 +16,7 @@
 // Fixed capacity, open addressing with a short probe: no allocation after construction.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -41,6 +42,13 @@ class NeighbourTable {
   // The hot path's form writes the MAC where it is used (the egress L2 header): returning a
   // 6-byte optional packs it in a register and unpacks it byte-wise, a store-forwarding stall.
   bool find(const IpAddress& ip, uint64_t now_ms, packet::MacAddress& mac) const noexcept;
+  // The same, and until when the answer holds if nothing changes: learned time + max age.
+  bool find(const IpAddress& ip, uint64_t now_ms, packet::MacAddress& mac,
+            uint64_t& valid_until_ms) const noexcept;
+  // Bumped (release) after any slot changed address, MAC or resolved state; not by a refresh
+  // of an unchanged MAC. Read before find(), an unchanged generation means that answer
+  // still holds (until its valid_until_ms): the egress cache's test, one load per packet.
+  uint64_t generation() const noexcept { return generation_.value.load(std::memory_order_acquire); }
   std::optional<packet::MacAddress> find(const IpAddress& ip, uint64_t now_ms) const noexcept {
     packet::MacAddress mac;
     if (!find(ip, now_ms, mac)) return std::nullopt;
@@ -80,6 +88,11 @@ class NeighbourTable {
   uint32_t retry_ms_;
   std::unique_ptr<Published[]> published_;
   std::unique_ptr<Private[]> private_;
+  // Own line: read by every worker per packet, written only when a mapping changes.
+  struct alignas(64) Generation {
+    std::atomic<uint64_t> value{0};
+  };
+  Generation generation_;
 };
 
 }  // namespace rr::worker

@@ -24,7 +24,8 @@ Worker::Worker(const WorkerConfig& config)
                                               1, config.neighbour_max_age_ms, config.neighbour_retry_ms)),
       // A private service has one participant: this worker, as its writer.
       neighbours_(config.neighbours ? *config.neighbours : *own_neighbours_,
-                  config.neighbours ? config.index : 0) {
+                  config.neighbours ? config.index : 0),
+      egress_cache_(table_.slot_count()) {
   for (uint8_t i = 0; i < port_count_; ++i) {
     port_setups_[i] = config.ports[i];
     tx_[i].bind(config.ports[i].port_id, config.ports[i].queue);
@@ -102,7 +103,7 @@ void Worker::process_burst(uint8_t port_index, rte_mbuf** frames, uint16_t count
     }
   }
   // b: the media path over all of them at once, so table misses overlap (forward_burst).
-  ForwardContext context{table_, {port_setups_.data(), port_count_}, neighbours_};
+  ForwardContext context{table_, {port_setups_.data(), port_count_}, neighbours_, &egress_cache_};
   forward_burst(context, port_index, std::span(media.data(), media_count), clock);
   for (uint16_t k = 0; k < media_count; ++k)
     verdicts[media_at[k]] = finish_media(frames[media_at[k]], media[k], clock);

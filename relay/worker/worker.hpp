@@ -81,6 +81,7 @@ class alignas(64) Worker {
   std::array<TxBuffer, kMaxPorts> tx_;
   std::unique_ptr<NeighbourService> own_neighbours_;  // only when the config shares none
   Neighbours neighbours_;
+  EgressCache egress_cache_;  // a header template per table slot, this worker's only
   HoldQueue held_;
   std::atomic<bool> stop_{false};
 };

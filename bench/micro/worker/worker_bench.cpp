@@ -42,7 +42,8 @@ class Relay {
   explicit Relay(size_t streams)
       : table_({{ip("192.0.2.1"), ip("192.0.2.2")}, kPortMin, kPortMin + kPorts - 1, 1}),
         service_(1, 300'000, 1000),
-        neighbours_(service_, 0) {
+        neighbours_(service_, 0),
+        egress_cache_(table_.slot_count()) {
     ports_.push_back({0, 0, mac("02:00:00:00:aa:01"), {{ip("192.0.2.1"), 24, ip("192.0.2.254")}}});
     ports_.push_back({1, 0, mac("02:00:00:00:bb:01"), {{ip("198.51.100.1"), 24, ip("198.51.100.254")}}});
     neighbours_.learn(ip("198.51.100.254"), kGatewayMac, 0);
@@ -91,6 +92,7 @@ class Relay {
   std::vector<worker::PortSetup> ports_;
   worker::NeighbourService service_;
   worker::Neighbours neighbours_;
+  worker::EgressCache egress_cache_;
   std::vector<std::shared_ptr<table::StreamState>> peers_;
   std::vector<rr::test::Bytes> templates_;
   std::vector<uint16_t> sequence_;
@@ -127,7 +129,7 @@ std::array<std::span<uint8_t>, kBurst> load_burst(benchmark::State& state, Relay
 // worker's loop before forward_burst; kept as the reference the burst is compared with.
 void BM_RelayFrames(benchmark::State& state) {
   Relay& relay = relay_with(state.range(0));
-  worker::ForwardContext context{relay.table_, relay.ports_, relay.neighbours_};
+  worker::ForwardContext context{relay.table_, relay.ports_, relay.neighbours_, &relay.egress_cache_};
   const size_t frame_size = relay.templates_[0].size();
   uint64_t i = 0, dropped = 0;
   for (auto _ : state) {
@@ -152,7 +154,7 @@ BENCHMARK(BM_RelayFrames)->Arg(1)->Arg(1000)->Arg(100000);
 // every entry prefetched; stream state and peer latch prefetched two frames ahead).
 void BM_RelayBurst(benchmark::State& state) {
   Relay& relay = relay_with(state.range(0));
-  worker::ForwardContext context{relay.table_, relay.ports_, relay.neighbours_};
+  worker::ForwardContext context{relay.table_, relay.ports_, relay.neighbours_, &relay.egress_cache_};
   const size_t frame_size = relay.templates_[0].size();
   std::array<packet::FrameView, kBurst> views;
   std::array<worker::MediaFrame, kBurst> frames;

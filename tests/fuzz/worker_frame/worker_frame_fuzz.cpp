@@ -36,7 +36,8 @@ struct Relay {
   Relay()
       : table({{v4(192, 0, 2, 1), v4(198, 51, 100, 1), v6("2001:db8:b::1")}, 10000, 10099, 1}),
         service(1, 300'000, 1000),
-        neighbours(service, 0) {
+        neighbours(service, 0),
+        egress_cache(table.slot_count()) {
     ports.push_back({0, 0, packet::MacAddress{{2, 0, 0, 0, 0xaa, 1}}, {{v4(192, 0, 2, 1), 24, {}}}});
     ports.push_back({1, 0, packet::MacAddress{{2, 0, 0, 0, 0xbb, 1}},
                      {{v4(198, 51, 100, 1), 24, v4(198, 51, 100, 254)}, {v6("2001:db8:b::1"), 64, {}}}});
@@ -66,6 +67,7 @@ struct Relay {
   table::ForwardingTable table;
   worker::NeighbourService service;
   worker::Neighbours neighbours;
+  worker::EgressCache egress_cache;  // as the worker: the cached path is the one fuzzed
   std::vector<worker::PortSetup> ports;
   uint64_t now_ms = 1;
 };
@@ -91,7 +93,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (view->kind == packet::FrameKind::udp) {
     // The UDP checksum out is derived from the one in: valid in, valid out.
     const bool udp_valid = packet::parse_frame(room.subspan(kHeadroom, frame_size), {false, true}).ok();
-    worker::ForwardContext context{relay.table, relay.ports, relay.neighbours};
+    worker::ForwardContext context{relay.table, relay.ports, relay.neighbours, &relay.egress_cache};
     const auto out = worker::forward_media(context, in_port, room, kHeadroom, *view, clock);
     if (out) {
       if (out->data_off + out->data_len > room.size() || out->port_index >= relay.ports.size()) __builtin_trap();

@@ -1,0 +1,51 @@
+// One worker's egress header templates, one per table slot: the per-packet shortcut past
+// next hop, neighbour lookup and header building (packet/header_template.hpp).
+//
+// A slot's template holds while nothing its headers came from has changed, which the key
+// tells with three loads the packet makes anyway or nearly so: the entry's publish
+// generation (a re-published entry may change the egress; entry addresses get reused, the
+// generation never does), the destination latch's seqlock version, and the neighbour
+// table's generation; plus the neighbour's expiry, after which the slow path re-resolves
+// (and solicits) as before. Keys are read BEFORE the values they guard on a refill, so a
+// change racing with it leaves a stale key, never a stale template under a current key.
+//
+// Per worker, not per stream: a stream's state may be reached by two workers at once (a
+// stranger's packets hashed by RSS to another queue), and a template torn between two
+// writers would send a malformed frame. Indexed by the table's dense slot index.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+
+#include "relay/packet/header_template.hpp"
+
+namespace rr::worker {
+
+struct alignas(64) EgressCacheSlot {
+  uint64_t entry_generation = 0;  // 0: empty (generations start at 1)
+  uint64_t neighbour_generation = 0;
+  uint64_t valid_until_ms = 0;
+  uint32_t latch_version = 0;
+  uint8_t port_index = 0;  // into ForwardContext::ports
+  packet::HeaderTemplate header;
+
+  bool holds(uint64_t entry, uint32_t latch, uint64_t neighbours, uint64_t now_ms) const noexcept {
+    return entry_generation == entry && latch_version == latch && neighbour_generation == neighbours &&
+           now_ms < valid_until_ms;
+  }
+};
+
+class EgressCache {
+ public:
+  // `slots`: ForwardingTable::slot_count(). Allocates once, at worker construction.
+  explicit EgressCache(size_t slots) : slots_(std::make_unique<EgressCacheSlot[]>(slots)), size_(slots) {}
+
+  EgressCacheSlot* slot(size_t index) noexcept { return index < size_ ? &slots_[index] : nullptr; }
+
+ private:
+  std::unique_ptr<EgressCacheSlot[]> slots_;
+  size_t size_;
+};
+
+}  // namespace rr::worker
