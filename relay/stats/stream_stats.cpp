@@ -3,45 +3,15 @@
 #include <algorithm>
 #include <limits>
 
+#include "relay/stats/mos.hpp"
 #include "relay/stats/rtcp_report.hpp"
+#include "relay/stats/single_writer.hpp"
 
 namespace rr::stats {
-namespace {
 
-// The single writer may read its own relaxed stores back: load+store, not fetch_add,
-// so x86 emits two movs instead of a locked instruction.
-template <typename T>
-inline void bump(std::atomic<T>& counter, T n = 1) {
-  counter.store(counter.load(std::memory_order_relaxed) + n, std::memory_order_relaxed);
-}
-template <typename T>
-inline void publish(std::atomic<T>& field, T value) {
-  field.store(value, std::memory_order_relaxed);
-}
-template <typename T>
-inline T read(const std::atomic<T>& field) {
-  return field.load(std::memory_order_relaxed);
-}
-
-}  // namespace
-
-void StreamStats::on_rtcp(uint32_t bytes) {
-  bump(rtcp_packets_);
-  bump(rtcp_bytes_, uint64_t{bytes});
-}
-
-void StreamStats::on_rtcp(std::span<const uint8_t> plaintext) {
-  on_rtcp(static_cast<uint32_t>(plaintext.size()));
-  const RtcpParse parsed = parse_rtcp(plaintext);
-  if (!parsed.ok()) return bump(rtcp_malformed_);
-  if (parsed.report.block_count == 0) return;  // SR without blocks, SDES, BYE, feedback
-  const ReportBlock& block = parsed.report.blocks[0];
-  publish(reported_ssrc_, block.ssrc);
-  publish(reported_fraction_lost_, block.fraction_lost);
-  publish(reported_lost_, block.cumulative_lost);
-  publish(reported_jitter_, block.jitter);
-  bump(rtcp_reports_);  // last: a reader that sees a count sees the fields it covers
-}
+using detail::bump;
+using detail::publish;
+using detail::read;
 
 void StreamStats::on_rtp(const RtpSample& sample, uint64_t arrival_ticks) {
   bump(packets_);
@@ -198,6 +168,8 @@ StatsSnapshot StreamStats::snapshot() const {
   s.reported_fraction_lost = read(reported_fraction_lost_);
   s.reported_lost = read(reported_lost_);
   s.reported_jitter = read(reported_jitter_);
+  s.round_trips = read(round_trips_);
+  s.round_trip_ntp16 = read(round_trip_);
   return s;
 }
 
@@ -215,6 +187,32 @@ double StatsSnapshot::max_jitter_ms() const {
 
 double StatsSnapshot::reported_jitter_ms() const {
   return clock_rate == 0 ? 0.0 : reported_jitter * 1000.0 / clock_rate;
+}
+
+std::optional<double> StatsSnapshot::round_trip_ms() const {
+  if (round_trips == 0) return std::nullopt;
+  return ntp16_to_ms(round_trip_ntp16);
+}
+
+void StatsSnapshot::adopt_rtcp_reports(const StatsSnapshot& rtcp_stream) {
+  if (rtcp_reports == 0 && rtcp_stream.rtcp_reports != 0) {
+    rtcp_reports = rtcp_stream.rtcp_reports;
+    reported_ssrc = rtcp_stream.reported_ssrc;
+    reported_fraction_lost = rtcp_stream.reported_fraction_lost;
+    reported_lost = rtcp_stream.reported_lost;
+    reported_jitter = rtcp_stream.reported_jitter;
+  }
+  if (round_trips == 0 && rtcp_stream.round_trips != 0) {
+    round_trips = rtcp_stream.round_trips;
+    round_trip_ntp16 = rtcp_stream.round_trip_ntp16;
+  }
+}
+
+std::optional<double> StatsSnapshot::mos() const {
+  if (received == 0) return std::nullopt;
+  return stats::mos({.loss_percent = loss_fraction() * 100.0,
+                     .jitter_ms = jitter_ms(),
+                     .one_way_delay_ms = round_trip_ms().value_or(0.0) / 2.0});
 }
 
 }  // namespace rr::stats

@@ -2,7 +2,7 @@
 // A.3 (expected/lost) and A.8 (interarrival jitter).
 //
 // Concurrency: exactly one worker calls on_rtp()/on_rtcp(); the control thread calls
-// snapshot() at any time. Published counters are atomics written by the single writer
+// snapshot() at any time; the worker of the reverse stream reads last_sr_ (see link_reverse). Published counters are atomics written by the single writer
 // with relaxed load+store (plain movs on x86, no lock prefix); snapshot() reads each with
 // relaxed loads, so a snapshot is a set of individually valid values that may be a few
 // packets apart from one another — good enough for monitoring, never torn per field.
@@ -11,11 +11,14 @@
 
 #include <atomic>
 #include <cstdint>
+#include <optional>
 #include <span>
 
 #include "relay/stats/rtp_clock.hpp"
 
 namespace rr::stats {
+
+struct RtcpReport;
 
 // What the worker has already parsed from one RTP packet.
 struct RtpSample {
@@ -51,6 +54,10 @@ struct StatsSnapshot {
   uint8_t reported_fraction_lost = 0;  // /256, since the reporter's previous report
   int32_t reported_lost = 0;      // cumulative, 24-bit signed as sent
   uint32_t reported_jitter = 0;   // reporter's RTP timestamp units
+  // RFC 3550 6.4.1 round trip between the relay and this stream's sender, from a report
+  // block whose LSR names the last SR the reverse stream carried to it. 1/65536 s.
+  uint64_t round_trips = 0;       // measurements taken; 0 = none, round_trip unset
+  uint32_t round_trip_ntp16 = 0;  // the latest
 
   // expected - received. Duplicates make it negative (RFC 3550 6.4.1 allows that in
   // the cumulative field); lost_clamped() is the value to display.
@@ -61,6 +68,13 @@ struct StatsSnapshot {
   double max_jitter_ms() const;
   double reported_jitter_ms() const;  // with this stream's clock: same codec both ways
   double reported_loss_fraction() const { return reported_fraction_lost / 256.0; }
+  std::optional<double> round_trip_ms() const;  // nullopt before the first measurement
+  // Without rtcp-mux a media's reports arrive on its RTCP port, a stream of their own: takes
+  // that stream's RTCP-derived fields (report block, round trip) where this one has none.
+  void adopt_rtcp_reports(const StatsSnapshot& rtcp_stream);
+  // E-model MOS (mos.hpp, G.711) from loss and jitter, with RTT/2 as the one-way delay once
+  // measured; nullopt until a packet has been counted.
+  std::optional<double> mos() const;
 };
 
 class StreamStats {
@@ -73,8 +87,21 @@ class StreamStats {
   void on_rtp(const RtpSample& sample, uint64_t arrival_ticks);
   void on_rtcp(uint32_t bytes);
   // Counts like on_rtcp(bytes) and keeps the first report block of an SR/RR: `plaintext`
-  // is the whole (decrypted) compound. Hostile input only bumps rtcp_malformed.
+  // is the whole (decrypted) compound, `arrival_ticks` the worker's time base (as on_rtp).
+  // An SR's NTP time and arrival are kept for the reverse stream's round trip; a report
+  // block answering the reverse stream's last SR gives this stream's round trip.
+  // Hostile input only bumps rtcp_malformed.
+  void on_rtcp(std::span<const uint8_t> plaintext, uint64_t arrival_ticks);
+  // Bridge for a caller without the burst's ticks (the worker, until it passes them):
+  // stamps the arrival with the steady clock instead, so both directions of a media must
+  // use the same overload. Reads the clock (vDSO, no syscall) only for RTCP, a few per second.
   void on_rtcp(std::span<const uint8_t> plaintext);
+
+  // Control, once, before the entry that owns this stream is published: the stream that
+  // carries RTCP the other way (an SR sent toward this stream's sender travels on it).
+  // `reverse` must outlive this stream's use: the entry receiving this stream holds the
+  // reverse stream's state as its destination, so it lives as long as that entry.
+  void link_reverse(const StreamStats& reverse) { reverse_ = &reverse; }
 
   // Any thread.
   StatsSnapshot snapshot() const;
@@ -99,6 +126,8 @@ class StreamStats {
   void new_source(uint32_t ssrc, uint16_t seq);
   void retire_source();
   void update_jitter(uint32_t timestamp, uint64_t arrival_ticks);
+  void on_rtcp_at(std::span<const uint8_t> plaintext, uint32_t arrival_ntp16);
+  void take_round_trip(const RtcpReport& report, uint32_t arrival_ntp16);
 
   const RtpClock clock_;
 
@@ -127,6 +156,13 @@ class StreamStats {
   std::atomic<uint32_t> reported_ssrc_{0}, reported_jitter_{0};
   std::atomic<uint8_t> reported_fraction_lost_{0};
   std::atomic<int32_t> reported_lost_{0};
+  // Cold, RTCP only. last_sr_: LSR key (middle 32 bits of the SR's NTP time) << 32 | its
+  // arrival in 1/65536 s, one word so the reverse stream's worker never pairs a key with
+  // another SR's arrival; 0 = no SR yet.
+  std::atomic<uint64_t> last_sr_{0};
+  std::atomic<uint64_t> round_trips_{0};
+  std::atomic<uint32_t> round_trip_{0};
+  const StreamStats* reverse_ = nullptr;  // set before publication, then read-only
 };
 
 }  // namespace rr::stats

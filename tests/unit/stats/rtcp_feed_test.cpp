@@ -6,29 +6,12 @@
 #include <vector>
 
 #include "relay/stats/stream_stats.hpp"
+#include "tests/unit/stats/rtcp_compound.hpp"
 
 namespace rr::stats {
 namespace {
 
-struct Block {
-  uint32_t ssrc;
-  uint32_t loss_word;  // fraction lost << 24 | 24-bit cumulative lost
-  uint32_t jitter;
-};
-
-// One SR (with sender info) or RR carrying `blocks`, as 32-bit words in network order.
-std::vector<uint8_t> report(bool sender_report, const std::vector<Block>& blocks) {
-  std::vector<uint32_t> words{0xCAFE0001};  // reporter SSRC
-  if (sender_report) words.insert(words.end(), {0xE1234567, 0x80000000, 1600, 10, 1720});
-  for (const Block& b : blocks) words.insert(words.end(), {b.ssrc, b.loss_word, 0x10000, b.jitter, 0, 0});
-  const auto count = static_cast<uint32_t>(blocks.size());
-  const uint32_t type = sender_report ? 200 : 201;
-  words.insert(words.begin(), 0x80000000 | count << 24 | type << 16 | static_cast<uint32_t>(words.size()));
-  std::vector<uint8_t> bytes;
-  for (uint32_t w : words)
-    for (int shift = 24; shift >= 0; shift -= 8) bytes.push_back(static_cast<uint8_t>(w >> shift));
-  return bytes;
-}
+using test::report;
 
 struct Case {
   std::string name;
@@ -63,7 +46,7 @@ TEST(StreamStatsRtcp, KeepsTheLatestFirstReportBlock) {
     StreamStats stats(RtpClock(8000, 1'000'000'000));
     uint64_t bytes = 0;
     for (const auto& d : c.datagrams) {
-      stats.on_rtcp(std::span<const uint8_t>(d));
+      stats.on_rtcp(std::span<const uint8_t>(d), 0);
       bytes += d.size();
     }
     const StatsSnapshot s = stats.snapshot();
