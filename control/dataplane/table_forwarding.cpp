@@ -46,6 +46,11 @@ bool TableForwarding::publish_media(const session::MediaPath& path) {
         side.relay_rtcp ? std::make_shared<StreamState>(side.peer_rtcp, clock) : nullptr};
   };
   const SideStates a = states_of(path.a), b = states_of(path.b);
+  // RTCP round trip: a report block on one side's RTCP stream answers the last SR carried by
+  // the other side's. Each entry receiving one of these holds the other as its destination
+  // (or RTCP egress), so the reverse stats outlive every packet that reads them.
+  a.rtcp_or_rtp()->stats.link_reverse(b.rtcp_or_rtp()->stats);
+  b.rtcp_or_rtp()->stats.link_reverse(a.rtcp_or_rtp()->stats);
   const table::LearningConfig learning{policy_of(path.learning.mode), config_.learning_window,
                                        path.learning.media_handover};
 
