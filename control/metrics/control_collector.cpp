@@ -79,6 +79,11 @@ void add_distributions(Families& out, const ControlSample& sample) {
                  "use histogram_quantile on the buckets directly)",
                  MetricType::Histogram),
       sample.loss);
+  add_histogram(add_family(out, "streams_round_trip_seconds",
+                           "Latest RTCP round trip of every receiving RTP stream that has one (not "
+                           "a rate: use histogram_quantile on the buckets directly)",
+                           MetricType::Histogram),
+                sample.round_trip);
   add_value(
       add_family(out, "media_bytes_total",
                  "UDP payload bytes of RTP and RTCP received on relay ports", MetricType::Counter),

@@ -53,6 +53,7 @@ void ControlSampler::add_streams(ControlSample& out) {
       out.jitter.observe(stream.stats.jitter_ms() / 1000.0);
       out.loss.observe(stream.stats.loss_fraction());
     }
+    if (const auto rtt_ms = stream.stats.round_trip_ms()) out.round_trip.observe(*rtt_ms / 1000.0);
     if (out.streams.size() < options_.max_stream_series) {
       out.streams.push_back(stream);
     } else {

@@ -25,13 +25,14 @@ struct ControlSample {
   uint64_t streams_omitted = 0;       // streams beyond the cap (still in the distributions)
   Distribution jitter{kJitterBoundsSeconds};
   Distribution loss{kLossBoundsRatio};
+  Distribution round_trip{kRoundTripBoundsSeconds};  // streams with a measured round trip
   // UDP payload bytes (RTP and RTCP) of live streams plus those of ended streams as last
   // sampled: monotonic, but misses what an ended stream received after its last sample.
   uint64_t media_bytes = 0;
 };
 
 struct SamplerOptions {
-  size_t max_stream_series = 2000;  // per-stream series are 5 per stream
+  size_t max_stream_series = 2000;  // per-stream series: up to 9 per stream
 };
 
 class ControlSampler {

@@ -32,6 +32,9 @@ class Distribution {
 // Voice-oriented bounds: 20-30 ms of jitter is where a fixed jitter buffer starts to lose.
 inline constexpr double kJitterBoundsSeconds[] = {0.001, 0.002, 0.005, 0.01, 0.02,
                                                   0.03,  0.05,  0.1,   0.2,  0.5};
+// G.114: one-way delay under 150 ms (a round trip under 300 ms) keeps conversation natural.
+inline constexpr double kRoundTripBoundsSeconds[] = {0.005, 0.01, 0.02, 0.05, 0.1,
+                                                     0.15,  0.2,  0.3,  0.5,  1.0};
 // 1 % loss is audible with G.711 without concealment; 5 % is a bad call.
 inline constexpr double kLossBoundsRatio[] = {0.001, 0.005, 0.01, 0.02, 0.03,
                                               0.05,  0.1,   0.2,  0.5,  1.0};

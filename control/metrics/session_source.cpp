@@ -35,11 +35,16 @@ void SessionsSource::for_each_stream(const std::function<void(const StreamSample
   StreamSample sample;
   for_each_media(
       [&](const session::Call& call, const session::Leg& leg, const session::Media& media) {
-        for (const session::Stream& stream : session::streams_of(media)) {
+        const std::vector<session::Stream> streams = session::streams_of(media);
+        for (const session::Stream& stream : streams) {
           if (stream.kind != session::StreamKind::rtp)
             continue;  // RTCP has no jitter or loss of its own
-          const auto stats = lookup_(stream.local);
+          auto stats = lookup_(stream.local);
           if (!stats) continue;
+          // Without rtcp-mux the peer's reports and the round trip arrive on the RTCP port.
+          for (const session::Stream& rtcp : streams)
+            if (rtcp.kind == session::StreamKind::rtcp)
+              if (const auto rtcp_stats = lookup_(rtcp.local)) stats->adopt_rtcp_reports(*rtcp_stats);
           // This leg's relay ports receive what the leg's peer sends: the stream comes from `leg`.
           sample.labels = {call.call_id, leg.tag, media.index,
                            leg.tag == call.tag_a ? "caller_to_callee" : "callee_to_caller"};

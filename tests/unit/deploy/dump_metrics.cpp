@@ -12,7 +12,8 @@ int main() {
   using namespace rr::metrics;
   testing_support::FakeSessions sessions;
   sessions.totals_.calls = 1;
-  sessions.streams_ = {testing_support::make_stream("c1", "a", 1, "caller_to_callee", 100, 99, 5)};
+  sessions.streams_ = {testing_support::with_rtcp(
+      testing_support::make_stream("c1", "a", 1, "caller_to_callee", 100, 99, 5), 3, 1, 2, 0x1000)};
   ControlSampler sampler(
       {&sessions, testing_support::make_port_pools, testing_support::make_ng_counts});
   sampler.sample();

@@ -91,6 +91,58 @@ TEST(ControlCollector, PerStreamSeriesCarryLabelsAndValues) {
   EXPECT_FALSE(samples.contains(b("stream_mos")));
 }
 
+TEST(ControlCollector, RtcpReportedValuesAndRoundTripPerStream) {
+  ControlFixture f(/*cap=*/1);
+  // Same loss and jitter; the first also has its sender's report (64/256 lost, 7 packets,
+  // 10 ms) and a 0.25 s round trip (0x4000 / 65536). The second is past the series cap.
+  f.sessions.streams_ = {
+      testing_support::with_rtcp(make_stream("c1", "a", 1, "caller_to_callee", 1000, 1000, 1), 64,
+                                 7, 10, 0x4000),
+      testing_support::with_rtcp(make_stream("c2", "a", 1, "caller_to_callee", 1000, 1000, 1), 0,
+                                 0, 0, 0x0140),  // 320 / 65536 s = 4.9 ms
+      make_stream("c3", "a", 1, "caller_to_callee", 1000, 1000, 1)};  // no RTCP yet
+  f.sampler.sample();
+  const auto samples = scrape(f.collector);
+  const auto c1 = [](const char* family) {
+    return stream_series(family, "c1", "a", "caller_to_callee");
+  };
+  const std::string fraction = c1("stream_rtcp_reported_fraction_lost_ratio"),
+                    lost = c1("stream_rtcp_reported_lost_packets"),
+                    jitter = c1("stream_rtcp_reported_jitter_seconds"),
+                    round_trip = c1("stream_round_trip_seconds");
+  const ExpectedSample rows[] = {
+      {fraction.c_str(), 0.25},
+      {lost.c_str(), 7},
+      {jitter.c_str(), 0.01},
+      {round_trip.c_str(), 0.25},
+      // The histogram counts every stream with a round trip, capped or not.
+      {"rtp_relay_streams_round_trip_seconds_count", 2},
+      {R"(rtp_relay_streams_round_trip_seconds_bucket{le="0.005"})", 1},
+      {R"(rtp_relay_streams_round_trip_seconds_bucket{le="0.2"})", 1},
+      {R"(rtp_relay_streams_round_trip_seconds_bucket{le="0.3"})", 2},
+  };
+  expect_samples(samples, rows);
+  // Half the round trip enters the MOS as delay: lower than the same stream without it.
+  const auto no_rtt = make_stream("c1", "a", 1, "caller_to_callee", 1000, 1000, 1).stats.mos();
+  EXPECT_LT(samples.at(c1("stream_mos")), *no_rtt);
+  EXPECT_DOUBLE_EQ(samples.at(c1("stream_mos")),
+                   *testing_support::with_rtcp(make_stream("c1", "a", 1, "", 1000, 1000, 1), 64, 7,
+                                               10, 0x4000)
+                        .stats.mos());
+}
+
+TEST(ControlCollector, NoRtcpNoReportedSeries) {
+  ControlFixture f;
+  f.sessions.streams_ = {make_stream("c1", "a", 1, "caller_to_callee", 1000, 1000, 1)};
+  f.sampler.sample();
+  const auto samples = scrape(f.collector);
+  for (const char* family :
+       {"stream_rtcp_reported_fraction_lost_ratio", "stream_rtcp_reported_lost_packets",
+        "stream_rtcp_reported_jitter_seconds", "stream_round_trip_seconds"})
+    EXPECT_FALSE(samples.contains(stream_series(family, "c1", "a", "caller_to_callee"))) << family;
+  EXPECT_EQ(samples.at("rtp_relay_streams_round_trip_seconds_count"), 0);
+}
+
 TEST(ControlCollector, DistributionsCountOnlyMeasuredStreams) {
   ControlFixture f;
   f.sessions.streams_ = {

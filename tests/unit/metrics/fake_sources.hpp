@@ -24,6 +24,19 @@ inline StreamSample make_stream(std::string call_id, std::string leg, uint32_t m
   return s;
 }
 
+// The same stream once its sender's RTCP reported `fraction_lost` (/256), `reported_lost`,
+// `reported_jitter_ms` and a round trip of `round_trip_ntp16` (1/65536 s) was measured.
+inline StreamSample with_rtcp(StreamSample s, uint8_t fraction_lost, int32_t reported_lost,
+                              double reported_jitter_ms, uint32_t round_trip_ntp16) {
+  s.stats.rtcp_reports = 1;
+  s.stats.reported_fraction_lost = fraction_lost;
+  s.stats.reported_lost = reported_lost;
+  s.stats.reported_jitter = static_cast<uint32_t>(reported_jitter_ms * 8);
+  s.stats.round_trips = 1;
+  s.stats.round_trip_ntp16 = round_trip_ntp16;
+  return s;
+}
+
 class FakeSessions final : public SessionMetricsSource {
  public:
   SessionTotals totals() override { return totals_; }

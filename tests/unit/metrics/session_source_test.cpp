@@ -105,5 +105,26 @@ TEST_F(SessionsSourceTest, AnArrivalStampedAfterNowIsNotNegativeIdleTime) {
   EXPECT_EQ(got[0].seconds_since_last_packet, 0.0);
 }
 
+TEST_F(SessionsSourceTest, ReportsOnTheRtcpPortJoinTheRtpStream) {
+  ASSERT_TRUE(sessions.offer(offer_request("c1", "A", audio_sdp("192.0.2.10", 4000))).ok());
+  const auto answer =
+      sessions.answer(answer_request("c1", "A", "B", audio_sdp("198.51.100.20", 5000)));
+  ASSERT_TRUE(answer.ok());
+  const uint16_t rtp_port = media_port(answer.value().sdp);
+  published[{kRelay, rtp_port}] = stats_with(50, 9'000);
+  stats::StatsSnapshot rtcp;  // no rtcp-mux: the caller's RTCP arrives on the next port
+  rtcp.rtcp_reports = 2, rtcp.reported_fraction_lost = 32, rtcp.reported_lost = 5;
+  rtcp.round_trips = 1, rtcp.round_trip_ntp16 = 0x2000;
+  published[{kRelay, static_cast<uint16_t>(rtp_port + 1)}] = rtcp;
+
+  const auto got = streams();
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].stats.packets, 50u);
+  EXPECT_EQ(got[0].stats.rtcp_reports, 2u);
+  EXPECT_EQ(got[0].stats.reported_fraction_lost, 32);
+  EXPECT_EQ(got[0].stats.reported_lost, 5);
+  EXPECT_EQ(got[0].stats.round_trip_ms(), 125.0);
+}
+
 }  // namespace
 }  // namespace rr::metrics
