@@ -72,8 +72,15 @@ std::optional<uint16_t> media_port(std::string_view value) {
 
 }  // namespace
 
-bencode::Value offer_request(const CallIds& ids, std::string_view sdp, const IpAddress& received_from) {
-  return call_request("offer", ids, sdp, received_from);
+bencode::Value offer_request(const CallIds& ids, std::string_view sdp, const IpAddress& received_from,
+                             std::span<const std::string> direction) {
+  bencode::Value body = call_request("offer", ids, sdp, received_from);
+  if (!direction.empty()) {
+    bencode::List names;
+    for (const std::string& name : direction) names.emplace_back(name);
+    body.set("direction", std::move(names));
+  }
+  return body;
 }
 
 bencode::Value answer_request(const CallIds& ids, std::string_view sdp, const IpAddress& received_from) {

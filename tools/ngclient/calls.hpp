@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -21,7 +22,10 @@ struct CallIds {
 // An SDP offering PCMU, PCMA and telephone-event at `media` (c= and m=audio), 20 ms ptime.
 std::string g711_sdp(const Endpoint& media, uint64_t session_id);
 
-bencode::Value offer_request(const CallIds& ids, std::string_view sdp, const IpAddress& received_from);
+// `direction`: rtpengine's interface names [offerer's side, answerer's side], so a relay with
+// one interface per network puts each leg on the right one; empty = the relay's default.
+bencode::Value offer_request(const CallIds& ids, std::string_view sdp, const IpAddress& received_from,
+                             std::span<const std::string> direction = {});
 bencode::Value answer_request(const CallIds& ids, std::string_view sdp, const IpAddress& received_from);
 bencode::Value delete_request(const CallIds& ids);
 

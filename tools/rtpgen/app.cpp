@@ -1,16 +1,12 @@
 #include "tools/rtpgen/app.hpp"
 
-#include <unistd.h>
-
 #include <cmath>
-#include <fstream>
-#include <memory>
 #include <ostream>
 
-#include "tools/ngclient/client.hpp"
-#include "tools/rtpgen/call_setup.hpp"
 #include "tools/rtpgen/destination.hpp"
-#include "tools/rtpgen/report.hpp"
+#include "tools/rtpgen/dpdk_app.hpp"
+#include "tools/rtpgen/netns.hpp"
+#include "tools/rtpgen/run_support.hpp"
 #include "tools/rtpgen/traffic.hpp"
 
 namespace rr::rtpgen {
@@ -24,9 +20,11 @@ struct Side {
   Endpoint endpoint;
 };
 
-bool open_side(const Endpoint& where, Side& side, std::ostream& err) {
+// Binds `where` inside network namespace `netns` (empty: ours); the socket stays there.
+bool open_side(const Endpoint& where, const std::string& netns, Side& side, std::ostream& err) {
   std::string error;
-  side.socket = ngclient::UdpSocket::bind(where, error);
+  std::optional<NetnsScope> scope = NetnsScope::enter(netns, error);
+  if (scope) side.socket = ngclient::UdpSocket::bind(where, error);
   if (!side.socket.valid()) {
     err << "rtpgen: " << error << '\n';
     return false;
@@ -43,26 +41,15 @@ std::vector<ngclient::SockAddr> same_destination(const Endpoint& to, uint32_t st
 // run_traffic() sets the real start time once everything is allocated.
 Pacer make_pacer(const Options& o) { return Pacer(0, o.rate(), o.packet_limit()); }
 
-void report(const Options& o, const std::vector<Direction>& directions, std::ostream& out, std::ostream& err) {
-  print_report(directions, o.rows, out);
-  if (o.json_file.empty()) return;
-  std::ofstream json(o.json_file);
-  write_json(directions, json);
-  if (!json) err << "rtpgen: could not write " << o.json_file << '\n';
-}
-
-}  // namespace
-
-namespace {
-
 int run_sink(const Options& o, TrafficOptions traffic, std::ostream& out, std::ostream& err) {
   Side b;
-  if (!open_side(*o.listen, b, err)) return 1;
-  Sink sink(b.socket, o.streams, o.latency_streams);
+  if (!open_side(*o.listen, {}, b, err)) return 1;
+  Sink sink(o.streams, o.latency_streams);
+  SocketReceiver receiver(b.socket, sink);
   traffic.drain_ns = static_cast<uint64_t>(std::llround(o.duration_s * 1e9));  // listen this long
-  Sink* sinks[] = {&sink};
-  run_traffic({}, sinks, traffic);
-  report(o, {{"sink", nullptr, &sink}}, out, err);
+  SocketReceiver* receivers[] = {&receiver};
+  run_traffic({}, receivers, traffic);
+  emit_report(o, {{"sink", nullptr, &sink}}, out, err);
   return 0;
 }
 
@@ -73,8 +60,9 @@ int run_send(const Options& o, const DestinationPolicy& policy, const TrafficOpt
     return 1;
   }
   Side a;
-  if (!open_side({o.local, 0}, a, err)) return 1;
-  Sender sender(a.socket, same_destination(*o.destination, o.streams), 0, make_pacer(o));
+  if (!open_side({o.local, 0}, {}, a, err)) return 1;
+  SocketTransmitter transmitter(a.socket, same_destination(*o.destination, o.streams));
+  Sender sender(transmitter, o.streams, 0, make_pacer(o));
   Sender* senders[] = {&sender};
   run_traffic(senders, {}, traffic);
   out << "sent " << sender.sent() << " packets to " << o.destination->to_string() << " ("
@@ -87,41 +75,22 @@ int run_send(const Options& o, const DestinationPolicy& policy, const TrafficOpt
 int run_pair(const Options& o, const DestinationPolicy& policy, const TrafficOptions& traffic,
              std::ostream& out, std::ostream& err) {
   Side a, b;
-  if (!open_side({o.local, 0}, a, err) || !open_side({o.local, 0}, b, err)) return 1;
-  std::vector<ngclient::SockAddr> a_to = same_destination(b.endpoint, o.streams);
-  std::vector<ngclient::SockAddr> b_to = same_destination(a.endpoint, o.streams);
-  std::unique_ptr<ngclient::Client> client;
-  CallPlan plan;
-  if (o.mode == Mode::relay) {
-    if (std::string refused = policy.check(*o.ng); !refused.empty()) {
-      err << "rtpgen: ng server: " << refused << '\n';
-      return 1;
-    }
-    client = std::make_unique<ngclient::Client>(
-        *o.ng, ngclient::ClientOptions{static_cast<int>(std::lround(o.ng_timeout_s * 1000)), o.ng_attempts});
-    std::string prefix = "rtpgen-" + std::to_string(::getpid()) + "-";
-    plan = set_up_calls(*client, o.streams, a.endpoint, b.endpoint, prefix, policy);
-    if (!plan.error.empty()) {
-      err << "rtpgen: " << plan.error << '\n';
-      tear_down_calls(*client, plan.calls);
-      return 1;
-    }
-    out << "set up " << plan.calls.size() << " calls through " << o.ng->to_string() << '\n';
-    a_to = std::move(plan.a_destinations);
-    b_to = std::move(plan.b_destinations);
-  }
-  Sender a_sender(a.socket, std::move(a_to), 0, make_pacer(o));
-  Sender b_sender(b.socket, std::move(b_to), 1, make_pacer(o));
-  Sink a_sink(a.socket, o.streams, o.latency_streams);  // receives B->A
-  Sink b_sink(b.socket, o.streams, o.latency_streams);  // receives A->B
+  if (!open_side({o.local, 0}, o.netns_a, a, err) || !open_side({o.address_b(), 0}, o.netns_b, b, err)) return 1;
+  std::optional<PairCalls> calls = set_up_pair(o, policy, a.endpoint, b.endpoint, out, err);
+  if (!calls) return 1;
+  const bool relayed = o.mode == Mode::relay;
+  SocketTransmitter a_tx(a.socket, relayed ? std::move(calls->plan.a_destinations) : same_destination(b.endpoint, o.streams));
+  SocketTransmitter b_tx(b.socket, relayed ? std::move(calls->plan.b_destinations) : same_destination(a.endpoint, o.streams));
+  Sender a_sender(a_tx, o.streams, 0, make_pacer(o));
+  Sender b_sender(b_tx, o.streams, 1, make_pacer(o));
+  Sink a_sink(o.streams, o.latency_streams);  // receives B->A
+  Sink b_sink(o.streams, o.latency_streams);  // receives A->B
+  SocketReceiver a_rx(a.socket, a_sink), b_rx(b.socket, b_sink);
   Sender* senders[] = {&a_sender, &b_sender};
-  Sink* sinks[] = {&a_sink, &b_sink};
-  run_traffic(senders, sinks, traffic);
-  if (client) {
-    size_t failed = tear_down_calls(*client, plan.calls);
-    if (failed > 0) err << "rtpgen: " << failed << " deletes failed\n";
-  }
-  report(o, {{"a->b", &a_sender, &b_sink}, {"b->a", &b_sender, &a_sink}}, out, err);
+  SocketReceiver* receivers[] = {&a_rx, &b_rx};
+  run_traffic(senders, receivers, traffic);
+  tear_down_pair(*calls, err);
+  emit_report(o, {{"a->b", &a_sender, &b_sink}, {"b->a", &b_sender, &a_sink}}, out, err);
   return 0;
 }
 
@@ -130,6 +99,7 @@ int run_pair(const Options& o, const DestinationPolicy& policy, const TrafficOpt
 int run(const Options& o, const std::atomic<bool>* stop, std::ostream& out, std::ostream& err) {
   const DestinationPolicy policy = DestinationPolicy::for_this_process(o.allow_any_destination);
   const TrafficOptions traffic{static_cast<uint64_t>(std::llround(o.drain_s * 1e9)), stop};
+  if (o.transport == Transport::dpdk) return run_dpdk_pair(o, policy, traffic, out, err);
   switch (o.mode) {
     case Mode::sink: return run_sink(o, traffic, out, err);
     case Mode::send: return run_send(o, policy, traffic, out, err);

@@ -21,8 +21,8 @@ std::string destination_from(const ngclient::Result& reply, const char* what, ng
 }  // namespace
 
 CallPlan set_up_calls(ngclient::Client& client, uint32_t streams, const Endpoint& a, const Endpoint& b,
-                      const std::string& call_prefix,
-                      const DestinationPolicy& policy) {
+                      const std::string& call_prefix, const DestinationPolicy& policy,
+                      std::span<const std::string> direction) {
   CallPlan plan;
   plan.a_destinations.resize(streams);
   plan.b_destinations.resize(streams);
@@ -31,7 +31,7 @@ CallPlan set_up_calls(ngclient::Client& client, uint32_t streams, const Endpoint
   for (uint32_t stream = 0; stream < streams; ++stream) {
     const std::string n = std::to_string(stream);
     ngclient::CallIds ids{call_prefix + n, "a" + n, "b" + n};
-    ngclient::Result offer = client.request(ngclient::offer_request(ids, offer_sdp, a.address));
+    ngclient::Result offer = client.request(ngclient::offer_request(ids, offer_sdp, a.address, direction));
     if (offer.ok()) plan.calls.push_back(ids);  // from here on it needs a delete
     plan.error = destination_from(offer, "offer", plan.b_destinations[stream], policy);
     if (!plan.error.empty()) break;

@@ -21,9 +21,10 @@ struct CallPlan {
 };
 
 // `policy` refuses relay-chosen destinations outside the allowed set (see destination.hpp).
+// `direction`: the offer's interface names [A's side, B's side] (ngclient::offer_request).
 CallPlan set_up_calls(ngclient::Client& client, uint32_t streams, const Endpoint& a, const Endpoint& b,
-                      const std::string& call_prefix,
-                      const DestinationPolicy& policy);
+                      const std::string& call_prefix, const DestinationPolicy& policy,
+                      std::span<const std::string> direction = {});
 
 // Returns the number of deletes that failed.
 size_t tear_down_calls(ngclient::Client& client, const std::vector<ngclient::CallIds>& calls);

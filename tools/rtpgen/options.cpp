@@ -2,6 +2,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <charconv>
 #include <cmath>
 #include <sstream>
 
@@ -26,6 +27,37 @@ bool endpoint_option(const po::variables_map& vm, const char* key, std::optional
   return out.has_value();
 }
 
+// "a,b" → {"a", "b"}.
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t comma; (comma = text.find(',', start)) != std::string::npos; start = comma + 1) {
+    parts.push_back(text.substr(start, comma - start));
+  }
+  parts.push_back(text.substr(start));
+  return parts;
+}
+
+bool mac_option(const po::variables_map& vm, const char* key, packet::MacAddress& out, std::string& error) {
+  if (!vm.count(key)) return true;
+  const std::string& text = vm[key].as<std::string>();
+  std::optional<packet::MacAddress> mac = parse_mac(text);
+  if (!mac) error = std::string("--") + key + ": expected a MAC like 02:00:00:00:00:01, got \"" + text + "\"";
+  if (mac) out = *mac;
+  return mac.has_value();
+}
+
+std::string check_dpdk(const Options& o) {
+  if (o.transport != Transport::dpdk) return {};
+  if (o.mode != Mode::loop && o.mode != Mode::relay) return "--transport dpdk: only loop and relay modes";
+  if (o.dpdk_a.empty() || o.dpdk_b.empty()) return "--transport dpdk needs --dpdk-a and --dpdk-b";
+  if (o.peer_mac_a == packet::MacAddress{} || o.peer_mac_b == packet::MacAddress{}) {
+    return "--transport dpdk needs --peer-mac-a and --peer-mac-b (static next hops)";
+  }
+  if (o.local.is_v4() != o.address_b().is_v4()) return "--local and --local-b: one address family";
+  return {};
+}
+
 std::string check(const Options& o, const std::string& mode) {
   if (o.streams < 1 || o.streams > 100000) return "--streams: must be 1..100000";
   if (o.rate_pps < 0 || o.rate_pps > 10e6) return "--rate: must be 0..10000000";
@@ -37,7 +69,8 @@ std::string check(const Options& o, const std::string& mode) {
   if (mode != "loop" && mode != "send" && mode != "sink" && mode != "relay") {
     return "--mode: one of loop, send, sink, relay";
   }
-  return {};
+  if (!o.ng_direction.empty() && o.ng_direction.size() != 2) return "--ng-direction: two names, A,B";
+  return check_dpdk(o);
 }
 
 }  // namespace
@@ -45,7 +78,7 @@ std::string check(const Options& o, const std::string& mode) {
 ParsedOptions parse_options(int argc, const char* const* argv) {
   ParsedOptions parsed;
   Options& o = parsed.options;
-  std::string mode = "loop", local = o.local.to_string();
+  std::string mode = "loop", local = o.local.to_string(), local_b, direction, transport = "socket";
   po::options_description desc(
       "usage: rtpgen [options]\n"
       "  loop:  two sockets on --local send to each other (no relay)\n"
@@ -71,7 +104,19 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
       ("latency-streams", po::value(&o.latency_streams),
        "streams with their own latency histogram (default 1000; totals cover all)")
       ("allow-any-destination", po::bool_switch(&o.allow_any_destination),
-       "allow destinations outside loopback and private network namespaces");
+       "allow destinations outside loopback and private network namespaces")
+      ("local-b", po::value(&local_b), "loop/relay: callee B's address (default --local)")
+      ("netns-a", po::value(&o.netns_a), "loop/relay: caller A's network namespace (ip netns name)")
+      ("netns-b", po::value(&o.netns_b), "loop/relay: callee B's network namespace")
+      ("ng-direction", po::value(&direction), "relay: interface names A,B for the offer's direction")
+      ("transport", po::value(&transport), "socket | dpdk (default socket)")
+      ("dpdk-a", po::value(&o.dpdk_a), "dpdk: A's vdev, e.g. net_af_xdp0,iface=rrga")
+      ("dpdk-b", po::value(&o.dpdk_b), "dpdk: B's vdev")
+      ("peer-mac-a", po::value<std::string>(), "dpdk: MAC of A's next hop (the relay's port)")
+      ("peer-mac-b", po::value<std::string>(), "dpdk: MAC of B's next hop")
+      ("udp-port-a", po::value(&o.udp_port_a), "dpdk: A's UDP port (default 30000)")
+      ("udp-port-b", po::value(&o.udp_port_b), "dpdk: B's UDP port (default 30002)")
+      ("dpdk-core", po::value(&o.dpdk_core), "dpdk: the EAL's lcore (default: first allowed CPU)");
   std::ostringstream usage;
   usage << desc;
   parsed.usage = usage.str();
@@ -91,13 +136,41 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
     parsed.error = "--local: not an IP address: \"" + local + "\"";
     return parsed;
   }
-  if (!endpoint_option(vm, "dest", o.destination, parsed.error) ||
+  if (!local_b.empty()) {
+    o.local_b = IpAddress::parse(local_b);
+    if (!o.local_b) {
+      parsed.error = "--local-b: not an IP address: \"" + local_b + "\"";
+      return parsed;
+    }
+  }
+  if (!direction.empty()) o.ng_direction = split_commas(direction);
+  if (transport != "socket" && transport != "dpdk") {
+    parsed.error = "--transport: socket or dpdk";
+    return parsed;
+  }
+  o.transport = transport == "dpdk" ? Transport::dpdk : Transport::socket;
+  if (!mac_option(vm, "peer-mac-a", o.peer_mac_a, parsed.error) ||
+      !mac_option(vm, "peer-mac-b", o.peer_mac_b, parsed.error) ||
+      !endpoint_option(vm, "dest", o.destination, parsed.error) ||
       !endpoint_option(vm, "listen", o.listen, parsed.error) ||
       !endpoint_option(vm, "ng", o.ng, parsed.error)) {
     return parsed;
   }
   parsed.error = check(o, mode);
   return parsed;
+}
+
+std::optional<packet::MacAddress> parse_mac(const std::string& text) {
+  packet::MacAddress mac;
+  if (text.size() != 17) return std::nullopt;
+  for (size_t i = 0; i < 6; ++i) {
+    if (i > 0 && text[i * 3 - 1] != ':') return std::nullopt;
+    unsigned byte = 0;
+    auto [end, ec] = std::from_chars(text.data() + i * 3, text.data() + i * 3 + 2, byte, 16);
+    if (ec != std::errc{} || end != text.data() + i * 3 + 2) return std::nullopt;
+    mac.bytes[i] = static_cast<uint8_t>(byte);
+  }
+  return mac;
 }
 
 }  // namespace rr::rtpgen

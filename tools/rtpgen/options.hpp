@@ -4,12 +4,16 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "relay/packet/address.hpp"
+#include "relay/packet/ethernet.hpp"
 
 namespace rr::rtpgen {
 
 enum class Mode { loop, send, sink, relay };
+// socket: kernel UDP sockets; dpdk: a DPDK port per side that frames packets itself.
+enum class Transport { socket, dpdk };
 
 struct Options {
   Mode mode = Mode::loop;
@@ -28,7 +32,17 @@ struct Options {
   uint32_t rows = 10;           // per-stream lines in the table
   uint32_t latency_streams = 1000;
   bool allow_any_destination = false;
+  // Caller A and callee B (loop and relay modes): B's address, each side's namespace.
+  std::optional<IpAddress> local_b;  // default: --local
+  std::string netns_a, netns_b;      // empty: this process's namespace
+  std::vector<std::string> ng_direction;  // offer's interface names [A's, B's]; empty: none
+  Transport transport = Transport::socket;
+  std::string dpdk_a, dpdk_b;             // vdevs with devargs
+  packet::MacAddress peer_mac_a, peer_mac_b;  // next hops, static
+  uint16_t udp_port_a = 30000, udp_port_b = 30002;
+  int dpdk_core = -1;                     // EAL main lcore; -1: first CPU we may run on
 
+  IpAddress address_b() const { return local_b.value_or(local); }
   double rate() const { return rate_pps > 0 ? rate_pps : 50.0 * streams; }
   // Packets per direction this run sends: the smaller of --packets and rate * duration.
   uint64_t packet_limit() const;
@@ -42,5 +56,8 @@ struct ParsedOptions {
 };
 
 ParsedOptions parse_options(int argc, const char* const* argv);
+
+// "02:00:00:00:00:01" → MAC; nullopt if malformed.
+std::optional<packet::MacAddress> parse_mac(const std::string& text);
 
 }  // namespace rr::rtpgen

@@ -22,18 +22,12 @@ StreamIdentity stream_identity(uint32_t stream, uint32_t direction) {
   return {static_cast<uint32_t>(h), static_cast<uint16_t>(h >> 32), static_cast<uint32_t>(h >> 16)};
 }
 
-Sender::Sender(ngclient::UdpSocket& socket, std::vector<ngclient::SockAddr> destinations,
-               uint32_t direction, Pacer pacer)
-    : socket_(socket), destinations_(std::move(destinations)), pacer_(pacer),
+Sender::Sender(Transmitter& transmitter, uint32_t streams, uint32_t direction, Pacer pacer)
+    : transmitter_(transmitter), pacer_(pacer),
       timestamp_step_(static_cast<uint32_t>(
-          std::max(1.0, std::round(8000.0 * static_cast<double>(destinations_.size()) / pacer.rate_pps())))) {
-  identities_.reserve(destinations_.size());
-  for (uint32_t s = 0; s < destinations_.size(); ++s) identities_.push_back(stream_identity(s, direction));
-  for (size_t i = 0; i < kBurst; ++i) {
-    iov_[i] = {packets_[i].data(), kPacketSize};
-    messages_[i].msg_hdr.msg_iov = &iov_[i];
-    messages_[i].msg_hdr.msg_iovlen = 1;
-  }
+          std::max(1.0, std::round(8000.0 * static_cast<double>(streams) / pacer.rate_pps())))) {
+  identities_.reserve(streams);
+  for (uint32_t s = 0; s < streams; ++s) identities_.push_back(stream_identity(s, direction));
 }
 
 uint64_t Sender::dealt_to(uint32_t stream) const {
@@ -71,22 +65,12 @@ size_t Sender::pump(uint64_t now_ns, size_t max_bursts) {
       packet.stream = slot.stream;
       packet.send_ns = send_ns;
       write_packet(packet, packets_[i]);
-      const ngclient::SockAddr& to = destinations_[slot.stream];
-      messages_[i].msg_hdr.msg_name = const_cast<sockaddr_storage*>(&to.storage);
-      messages_[i].msg_hdr.msg_namelen = to.length;
+      burst_streams_[i] = slot.stream;
     }
-    // A blocking socket: when the kernel's buffer is full, sendmmsg waits, which is the
-    // back-pressure we want. A failure drops the rest of the burst, counted; pacing and
-    // sequence numbers go on, so the sink sees the drop as loss.
-    size_t done = 0;
-    while (done < due) {
-      int n_sent = ::sendmmsg(socket_.fd(), &messages_[done], static_cast<unsigned>(due - done), 0);
-      if (n_sent <= 0) {
-        send_errors_ += due - done;
-        break;
-      }
-      done += static_cast<size_t>(n_sent);
-    }
+    // What the transmitter could not hand over is counted; pacing and sequence numbers go
+    // on, so the sink sees the drop as loss.
+    const size_t done = transmitter_.transmit(std::span(packets_).first(due), std::span(burst_streams_).first(due));
+    send_errors_ += due - done;
     handed += done;
     pacer_.take(due);
   }

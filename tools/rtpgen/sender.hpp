@@ -1,18 +1,16 @@
-// One direction's sender: deals the paced packets round-robin over the streams and sends
-// them from one UDP socket with sendmmsg, up to kBurst per system call. Buffers are made
-// once; sending a packet allocates nothing.
+// One direction's sender: deals the paced packets round-robin over the streams, writes
+// them and hands them to a transmitter (a UDP socket or a DPDK port), up to kBurst at a
+// time. Buffers are made once; sending a packet allocates nothing.
 #pragma once
-
-#include <sys/socket.h>
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
-#include "tools/ngclient/udp_socket.hpp"
 #include "tools/rtpgen/packet_format.hpp"
 #include "tools/rtpgen/pacer.hpp"
+#include "tools/rtpgen/transmitter.hpp"
 
 namespace rr::rtpgen {
 
@@ -29,18 +27,15 @@ class Sender {
  public:
   static constexpr size_t kBurst = 64;
 
-  // `destinations` has one address per stream (the relay port of that stream's call, or
-  // the same fixed address for all).
-  Sender(ngclient::UdpSocket& socket, std::vector<ngclient::SockAddr> destinations,
-         uint32_t direction, Pacer pacer);
+  Sender(Transmitter& transmitter, uint32_t streams, uint32_t direction, Pacer pacer);
 
-  // Sends the packets due at `now_ns`, at most `max_bursts` sendmmsg calls' worth, so the
+  // Sends the packets due at `now_ns`, at most `max_bursts` bursts' worth, so the
   // caller can drain its sinks between bursts when behind; returns the packets handed over.
   size_t pump(uint64_t now_ns, size_t max_bursts = SIZE_MAX);
 
   void start(uint64_t start_ns) { pacer_.restart(start_ns); }
   const Pacer& pacer() const { return pacer_; }
-  uint32_t streams() const { return static_cast<uint32_t>(destinations_.size()); }
+  uint32_t streams() const { return static_cast<uint32_t>(identities_.size()); }
   uint64_t sent() const { return pacer_.sent() - send_errors_; }
   uint64_t send_errors() const { return send_errors_; }
   // Packets stream `stream` was dealt (sent or failed), from the round-robin order.
@@ -51,8 +46,7 @@ class Sender {
   double actual_seconds() const;
 
  private:
-  ngclient::UdpSocket& socket_;
-  std::vector<ngclient::SockAddr> destinations_;
+  Transmitter& transmitter_;
   std::vector<StreamIdentity> identities_;
   Pacer pacer_;
   // Timestamp units between a stream's packets: 160 (20 ms) at the default 50 pps per
@@ -62,9 +56,8 @@ class Sender {
   uint64_t send_errors_ = 0;
   uint64_t first_send_ns_ = 0;
   uint64_t last_send_ns_ = 0;
-  std::array<std::array<uint8_t, kPacketSize>, kBurst> packets_{};
-  std::array<iovec, kBurst> iov_{};
-  std::array<mmsghdr, kBurst> messages_{};
+  std::array<RtpPacket, kBurst> packets_{};
+  std::array<uint32_t, kBurst> burst_streams_{};
 };
 
 }  // namespace rr::rtpgen

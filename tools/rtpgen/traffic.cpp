@@ -17,7 +17,7 @@ namespace {
 constexpr size_t kBurstsPerTurn = 4;
 
 // Waits until `deadline_ns` or until a sink socket is readable.
-void wait_until(uint64_t deadline_ns, std::span<Sink* const> sinks) {
+void wait_until(uint64_t deadline_ns, std::span<SocketReceiver* const> sinks) {
   std::array<pollfd, 8> fds{};
   size_t n = std::min(sinks.size(), fds.size());
   for (size_t i = 0; i < n; ++i) fds[i] = {sinks[i]->fd(), POLLIN, 0};
@@ -33,7 +33,7 @@ bool stopped(const TrafficOptions& options) {
 
 }  // namespace
 
-void run_traffic(std::span<Sender* const> senders, std::span<Sink* const> sinks,
+void run_traffic(std::span<Sender* const> senders, std::span<SocketReceiver* const> sinks,
                  const TrafficOptions& options) {
   const uint64_t start = monotonic_ns();
   for (Sender* sender : senders) sender->start(start);
@@ -48,14 +48,14 @@ void run_traffic(std::span<Sender* const> senders, std::span<Sink* const> sinks,
         next_due = std::min(next_due, sender->pacer().next_due_ns());
       }
     }
-    for (Sink* sink : sinks) sink->drain();
+    for (SocketReceiver* sink : sinks) sink->drain();
     if (!sending || stopped(options)) break;
     if (next_due > monotonic_ns()) wait_until(next_due, sinks);
   }
   const uint64_t end = monotonic_ns() + options.drain_ns;
   for (uint64_t now = monotonic_ns(); now < end && !sinks.empty(); now = monotonic_ns()) {
     wait_until(end, sinks);
-    for (Sink* sink : sinks) sink->drain();
+    for (SocketReceiver* sink : sinks) sink->drain();
   }
 }
 

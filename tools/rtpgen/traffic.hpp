@@ -1,4 +1,4 @@
-// The run loop: pump every sender, drain every sink, and sleep in ppoll until the next
+// The run loop of the socket transport: pump every sender, drain every sink, and sleep in ppoll until the next
 // packet is due or a datagram arrives. When the senders are done it keeps draining for a
 // grace period so packets still in flight (in the relay) are counted, then returns.
 #pragma once
@@ -8,7 +8,7 @@
 #include <span>
 
 #include "tools/rtpgen/sender.hpp"
-#include "tools/rtpgen/sink.hpp"
+#include "tools/rtpgen/socket_transport.hpp"
 
 namespace rr::rtpgen {
 
@@ -17,7 +17,7 @@ struct TrafficOptions {
   const std::atomic<bool>* stop = nullptr;  // SIGINT: stop sending, still drain and report
 };
 
-void run_traffic(std::span<Sender* const> senders, std::span<Sink* const> sinks,
+void run_traffic(std::span<Sender* const> senders, std::span<SocketReceiver* const> sinks,
                  const TrafficOptions& options);
 
 }  // namespace rr::rtpgen

@@ -27,11 +27,12 @@ TEST(Loopback, TenStreamsForOneSecondArriveComplete) {
   ngclient::UdpSocket tx = bind_loopback();
   ngclient::UdpSocket rx = bind_loopback();
   const Endpoint to = *rx.local_endpoint();
-  Sender sender(tx, std::vector<ngclient::SockAddr>(kStreams, ngclient::SockAddr::from(to)), 0,
-                Pacer(monotonic_ns(), 50.0 * kStreams, kPackets));
-  Sink sink(rx, kStreams, kStreams);
+  SocketTransmitter transmitter(tx, std::vector<ngclient::SockAddr>(kStreams, ngclient::SockAddr::from(to)));
+  Sender sender(transmitter, kStreams, 0, Pacer(monotonic_ns(), 50.0 * kStreams, kPackets));
+  Sink sink(kStreams, kStreams);
+  SocketReceiver receiver(rx, sink);
   Sender* senders[] = {&sender};
-  Sink* sinks[] = {&sink};
+  SocketReceiver* sinks[] = {&receiver};
   run_traffic(senders, sinks, TrafficOptions{200'000'000, nullptr});
 
   EXPECT_EQ(sender.sent(), kPackets);
@@ -60,8 +61,9 @@ TEST(Loopback, SinkCountsForeignDatagramsInsteadOfCrashing) {
   const uint8_t pcma[40] = {0x80, 0x08};
   ASSERT_TRUE(connected.send(junk));
   ASSERT_TRUE(connected.send(pcma));
-  Sink sink(rx, 1, 1);
-  Sink* sinks[] = {&sink};
+  Sink sink(1, 1);
+  SocketReceiver receiver(rx, sink);
+  SocketReceiver* sinks[] = {&receiver};
   run_traffic({}, sinks, TrafficOptions{100'000'000, nullptr});
   EXPECT_EQ(sink.dropped(ParseError::too_short), 1u);
   EXPECT_EQ(sink.dropped(ParseError::wrong_payload_type), 1u);

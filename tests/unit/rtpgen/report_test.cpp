@@ -11,8 +11,7 @@ namespace {
 // A sink fed crafted datagrams: stream 0 gets sequence 1, 2 and 4 (one lost), stream 1
 // one duplicate, plus one foreign datagram.
 struct FedSink {
-  ngclient::UdpSocket unused;  // on_datagram never touches the socket
-  Sink sink{unused, 2, 2};
+  Sink sink{2, 2};
   FedSink() {
     const struct {
       uint32_t stream;
