@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """A stand-in ng server for the testpmd trials: testpmd has no control plane, so this answers
 ping/offer/answer/delete like a relay would, with an SDP pointing at ADDRESS and a fresh even
-port per media. testpmd (5tswap) then reflects every packet to its sender, so rtpgen's calls
-and accounting are identical for all three peers.
+port per media. testpmd (io forward) then carries every frame from A's link to B's and back,
+so rtpgen's calls and accounting are identical for all three peers.
 
     fake_ng.py LISTEN_ADDR:PORT MEDIA_ADDRESS
 """

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Medians (min-max) over runs of bench/e2e trials: per stream count and peer, the maximum
-sustainable rate, CPU seconds per million packets at that rate, latency at the common half
-rate; ratios rtp-relay/rtpengine and rtp-relay/testpmd; markdown on stdout, JSON to a file."""
+sustainable rate (full criterion: loss < 0.1 % and p50 <= 1 ms; and loss only), CPU seconds
+per million packets at the highest lossless rate, latency at the common half rate, and where
+the first lossy trial lost its packets (rtp-relay's drop counters, packets it relayed, the
+generator's own missed frames); ratios rtp-relay/rtpengine and rtp-relay/testpmd; markdown
+on stdout, JSON to a file."""
 import json, os, statistics, subprocess, sys
 
 trials_path, json_path, runs, driver, gen_core, relay_core = sys.argv[1:7]
@@ -33,9 +36,16 @@ def per_run(peer, n):
         climbed = [t for t in ts if t["kind"] in ("search", "ladder")]
         lossless = [t["rate"] for t in climbed if t["t"].get("lossless")]
         ladder_bound = any(t["t"]["verdict"] == "generator-bound" for t in ts if t["kind"] == "ladder")
+        top_lossless = max((t for t in climbed if t["t"].get("lossless")), key=lambda t: t["rate"], default=None)
+        lossy = sorted((t for t in climbed if not t["t"].get("lossless")), key=lambda t: t["rate"])
+        first_lossy = lossy[0] if lossy else None
         out.append({"run": run, "max_rate": top["rate"] if top else 0,
                     "max_lossless_rate": max(lossless) if lossless else 0, "lossless_generator_bound": ladder_bound,
-                    "cpu_s_per_mpkt": top["t"].get("cpu_s_per_mpkt") if top else None,
+                    "cpu_s_per_mpkt": top_lossless["t"].get("cpu_s_per_mpkt") if top_lossless else None,
+                    "first_lossy": None if not first_lossy else {
+                        "rate": first_lossy["rate"], "loss": first_lossy["t"].get("loss"),
+                        "peer_counters": first_lossy["t"].get("drops"),
+                        "generator_rx_missed": first_lossy["t"].get("generator_rx_missed")},
                     "generator_bound": bound, "latency_rate": lat["rate"] if lat else None,
                     "p50_ms": lat["t"].get("p50_ms") if lat else None, "p99_ms": lat["t"].get("p99_ms") if lat else None,
                     "latency_verdict": lat["t"]["verdict"] if lat else None})
@@ -44,10 +54,11 @@ def per_run(peer, n):
 
 f = lambda s, d=0: "n/a" if not s else f"{s['median']:.{d}f} ({s['min']:.{d}f}-{s['max']:.{d}f})"
 summary = []
-print(f"## e2e: {driver}, generator on CPU {gen_core}, relay worker / rtpengine thread / testpmd forwarding "
-      f"on CPU {relay_core}; median (min-max) of {runs} run(s)\n")
+print(f"## e2e: caller ns A -> peer -> callee ns B, {driver}; rtpgen (DPDK mode, one busy-polling core) on CPU "
+      f"{gen_core}, the relay's one worker / rtpengine's one thread / testpmd's forwarding core on CPU {relay_core} "
+      f"(2-core machine: 1 core each); median (min-max) of {runs} run(s)\n")
 print("| streams | peer | max rate (loss < 0.1 %, p50 ≤ 1 ms), pkt/s per direction | max lossless rate (loss < 0.1 % only) | "
-      "CPU s per Mpkt at max | latency rate | p50 ms | p99 ms | notes |")
+      "CPU s per Mpkt at max lossless | latency rate | p50 ms | p99 ms | notes |")
 print("|---:|---|---:|---:|---:|---:|---:|---:|---|")
 for n in sorted({t["streams"] for t in trials}):
     row = {"streams": n}

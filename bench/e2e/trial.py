@@ -6,7 +6,7 @@ teardown are not charged per packet. Prints one JSON line.
 
     trial.py --pid PEER_PID --json RTPGEN_JSON --timeout S -- rtpgen ...
 """
-import argparse, json, os, subprocess, threading, time
+import argparse, json, os, re, subprocess, threading, time
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--pid", type=int, required=True)
@@ -55,7 +55,11 @@ try:
     report = json.load(open(a.json))
 except (OSError, ValueError):
     result["error"] = "".join(output[-3:]).strip()
-    print(json.dumps(result))
+    # rtpgen's DPDK ports: frames the generator itself missed (it was not scheduled in time).
+missed = [int(m.group(1)) for line in output for m in [re.search(r"RX missed (\d+)", line)] if m]
+if missed:
+    result["generator_rx_missed"] = sum(missed)
+print(json.dumps(result))
     raise SystemExit(0)
 
 dirs = report["directions"]
@@ -83,4 +87,8 @@ if start_sending is not None:
 result.update({"verdict": verdict, "lossless": code == 0 and loss < 0.001 and not behind, "sent": sent, "received": received, "loss": loss, "p50_ms": p50,
                "p99_ms": p99, "send_seconds": send_s, "scheduled_seconds": scheduled,
                "cpu_s_per_mpkt": cpu})
+# rtpgen's DPDK ports: frames the generator itself missed (it was not scheduled in time).
+missed = [int(m.group(1)) for line in output for m in [re.search(r"RX missed (\d+)", line)] if m]
+if missed:
+    result["generator_rx_missed"] = sum(missed)
 print(json.dumps(result))

@@ -71,7 +71,8 @@ void run_polling(std::span<Sender* const> senders, DpdkSide& a, Sink& a_sink, Dp
 
 void print_port_counters(const char* name, const DpdkSide& side, std::ostream& out) {
   out << name << " port " << side.mac().to_string() << ": ARP answered " << side.arp_answered()
-      << ", frames ignored " << side.ignored_frames() << ", TX stalls " << side.tx_stalls() << '\n';
+      << ", frames ignored " << side.ignored_frames() << ", TX stalls " << side.tx_stalls()
+      << ", RX missed " << side.rx_missed() << '\n';
 }
 
 }  // namespace
@@ -86,7 +87,8 @@ int run_dpdk_pair(const Options& o, const DestinationPolicy& policy, const Traff
   if (!eal->warning().empty()) err << "rtpgen: " << eal->warning() << '\n';
   // Two ports' RX and TX rings, a burst in flight and the per-lcore cache.
   dpdk::Result<dpdk::Mempool> pool =
-      dpdk::Mempool::create("rtpgen", dpdk::mempool_size({.ports = 2, .burst = 64}));
+      dpdk::Mempool::create("rtpgen", dpdk::mempool_size({.ports = 2, .rx_descriptors = DpdkSide::kRingSize,
+                                                          .tx_descriptors = DpdkSide::kRingSize, .burst = 64}));
   if (!pool) {
     err << "rtpgen: " << pool.error().message << '\n';
     return 1;

@@ -26,7 +26,8 @@ dpdk::Result<std::unique_ptr<DpdkSide>> DpdkSide::open(const DpdkSideConfig& con
   std::string error;
   std::optional<NetnsScope> scope = NetnsScope::enter(config.netns, error);
   if (!scope) return dpdk::Error{dpdk::Errc::port, error};
-  dpdk::Result<dpdk::Port> port = dpdk::Port::open({.device = config.device, .queues = 1}, pool);
+  dpdk::Result<dpdk::Port> port = dpdk::Port::open(
+      {.device = config.device, .queues = 1, .rx_descriptors = kRingSize, .tx_descriptors = kRingSize}, pool);
   if (!port) return port.error();
   return std::unique_ptr<DpdkSide>(new DpdkSide(config.netns, std::move(*port), pool, config));
 }

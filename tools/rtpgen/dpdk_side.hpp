@@ -32,6 +32,10 @@ struct DpdkSideConfig {
 
 class DpdkSide final : public Transmitter {
  public:
+  // Deep rings: on a shared core the generator is descheduled for whole time slices, and the
+  // RX ring must hold what arrives meanwhile (net_af_xdp sizes its XSK rings from these).
+  static constexpr uint16_t kRingSize = 4096;
+
   static dpdk::Result<std::unique_ptr<DpdkSide>> open(const DpdkSideConfig& config, rte_mempool* pool);
   DpdkSide(const DpdkSide&) = delete;
   DpdkSide& operator=(const DpdkSide&) = delete;
@@ -51,6 +55,9 @@ class DpdkSide final : public Transmitter {
   uint64_t ignored_frames() const;  // all reasons
   uint64_t ignored(packet::DropReason reason) const { return ignored_[packet::index(reason)]; }
   uint64_t tx_stalls() const { return tx_stalls_; }  // bursts that waited for TX ring room
+  // Frames the port dropped because we did not poll in time (RX ring full): the generator's
+  // own loss, which must not be blamed on the relay.
+  uint64_t rx_missed() const { return port_->stats().rx_missed; }
 
  private:
   DpdkSide(std::string netns, dpdk::Port port, rte_mempool* pool, const DpdkSideConfig& config);
