@@ -1,15 +1,17 @@
-// SrtpSession: one direction of SRTP/SRTCP for one stream, RAII over libsrtp's srtp_t.
-// protect()/unprotect() work in place on the packet buffer; no allocation per packet
-// (see README for libsrtp's one clone per new SSRC with an "any SSRC" policy).
+// SrtpSession: one direction of SRTP/SRTCP for one stream, over OpenSSL's libcrypto.
+// protect()/unprotect() work in place on the packet buffer and allocate nothing: the ciphers
+// are keyed once in create() and only re-IV'd per packet, HMAC-SHA1 starts from precomputed
+// states, and per-SSRC state lives in a fixed table (README: tests count the allocations).
+// Decisions (accept, auth failure, replay) match libsrtp2's, which the tests use as oracle.
 #pragma once
-
-#include <srtp2/srtp.h>
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
 
+#include "relay/srtp/packet_crypto.hpp"
+#include "relay/srtp/ssrc_streams.hpp"
 #include "relay/srtp/suite.hpp"
 
 namespace rr::srtp {
@@ -26,10 +28,18 @@ enum class SrtpError : uint8_t {
   replay,      // index already seen or too old for the replay window
   too_short,   // shorter than a header plus the trailer
   no_room,     // buffer tailroom cannot hold the tag (caller bug)
-  other,       // any other libsrtp failure (bad_param, cipher_fail, key_expired, ...)
+  other,       // header overruns the packet, foreign SSRC, SRTCP E flag against the
+               // policy, SRTCP index exhausted, or a cipher failure
 };
 std::string_view to_string(SrtpError error);
-SrtpError classify(srtp_err_status_t status);
+
+// Why create() refused.
+enum class CreateError : uint8_t {
+  none,
+  unauthenticated_aead,  // UNAUTHENTICATED_SRTP with an AEAD suite: GCM always authenticates
+  crypto,                // OpenSSL refused a key or cipher
+};
+std::string_view to_string(CreateError error);
 
 struct SrtpResult {
   SrtpError error = SrtpError::none;
@@ -44,7 +54,8 @@ struct SessionParams {
   bool allow_repeat_tx = false;    // outbound only: re-protect a retransmitted index
   // RFC 4568 6.3 session parameters (UNENCRYPTED_SRTP, UNENCRYPTED_SRTCP,
   // UNAUTHENTICATED_SRTP): only SDES may weaken a stream, so the defaults are full service.
-  // SRTCP is always authenticated (RFC 3711 3.4).
+  // SRTCP is always authenticated (RFC 3711 3.4). The AEAD suites encrypt RTP regardless of
+  // encrypt_rtp, as libsrtp does.
   bool encrypt_rtp = true;
   bool encrypt_rtcp = true;
   bool authenticate_rtp = true;
@@ -55,18 +66,18 @@ class SrtpSession {
   struct Created;
   static Created create(const SessionParams& params);
 
-  SrtpSession(SrtpSession&& other) noexcept;
-  SrtpSession& operator=(SrtpSession&& other) noexcept;
+  SrtpSession(SrtpSession&&) noexcept = default;
+  SrtpSession& operator=(SrtpSession&&) noexcept = default;
   SrtpSession(const SrtpSession&) = delete;
   SrtpSession& operator=(const SrtpSession&) = delete;
-  ~SrtpSession();
+  ~SrtpSession() = default;
 
   // Hot path. `capacity` is the writable size of the buffer at `packet`; protect needs
   // len + trailer_len() (RTP) or len + rtcp_trailer_len() (RTCP) of it.
-  SrtpResult protect(uint8_t* packet, size_t len, size_t capacity);
-  SrtpResult unprotect(uint8_t* packet, size_t len);
-  SrtpResult protect_rtcp(uint8_t* packet, size_t len, size_t capacity);
-  SrtpResult unprotect_rtcp(uint8_t* packet, size_t len);
+  SrtpResult protect(uint8_t* packet, size_t len, size_t capacity) noexcept;
+  SrtpResult unprotect(uint8_t* packet, size_t len) noexcept;
+  SrtpResult protect_rtcp(uint8_t* packet, size_t len, size_t capacity) noexcept;
+  SrtpResult unprotect_rtcp(uint8_t* packet, size_t len) noexcept;
 
   CryptoSuite suite() const { return suite_; }
   Direction direction() const { return direction_; }
@@ -74,20 +85,27 @@ class SrtpSession {
   size_t rtcp_trailer_len() const { return info(suite_).rtcp_tag_len + kSrtcpIndexLen; }
 
  private:
-  SrtpSession(srtp_t session, CryptoSuite suite, Direction direction)
-      : session_(session), suite_(suite), direction_(direction) {}
-  using Call = srtp_err_status_t (*)(srtp_t, void*, int*);
-  SrtpResult run(Call call, uint8_t* packet, size_t len, size_t min_len, size_t capacity);
+  explicit SrtpSession(const SessionParams& params);
+  bool foreign(uint32_t ssrc) const noexcept { return ssrc_ && *ssrc_ != ssrc; }
+  // The SSRC's state, or a fresh one in `scratch` that commit() stores once authentic.
+  SsrcState& state_for(uint32_t ssrc, SsrcState& scratch, bool& known) noexcept;
+  void commit(SsrcState& state, bool known) noexcept;
+  SsrcState& outbound_state(uint32_t ssrc) noexcept;
 
-  srtp_t session_ = nullptr;
   CryptoSuite suite_;
   Direction direction_;
+  std::optional<uint32_t> ssrc_;
+  bool allow_repeat_tx_;
+  bool encrypt_rtp_, encrypt_rtcp_, authenticate_rtp_;
+  size_t rtp_tag_len_;  // 0 for UNAUTHENTICATED_SRTP
+  PacketCrypto rtp_, rtcp_;
+  SsrcStreams streams_;
 };
 
 // The result of SrtpSession::create: a session, or why there is none.
 struct SrtpSession::Created {
   std::optional<SrtpSession> session;
-  srtp_err_status_t status = srtp_err_status_ok;
+  CreateError error = CreateError::none;
   bool ok() const { return session.has_value(); }
 };
 

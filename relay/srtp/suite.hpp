@@ -1,8 +1,6 @@
 // The SRTP crypto suites rtp-relay speaks: one table from which SDES names, key sizes,
-// trailer sizes and libsrtp policies all come.
+// trailer sizes and the transform (AES-CM + HMAC-SHA1 or AEAD AES-GCM) all come.
 #pragma once
-
-#include <srtp2/srtp.h>
 
 #include <algorithm>
 #include <array>
@@ -22,34 +20,24 @@ enum class CryptoSuite : uint8_t {
   aead_aes_256_gcm,
 };
 
-// (AES_CM_128_HMAC_SHA1_80 is libsrtp's default policy; its named setter is only a macro.)
-using PolicySetter = void (*)(srtp_crypto_policy_t*);
-
 struct SuiteInfo {
   CryptoSuite suite;
   std::string_view sdes_name;  // RFC 4568 / RFC 6188 / RFC 7714 name in a=crypto
   uint8_t key_len;             // master key, bytes
   uint8_t salt_len;            // master salt, bytes
   uint8_t rtp_tag_len;         // bytes appended to each SRTP packet
-  uint8_t rtcp_tag_len;        // bytes of SRTCP tag (before the 4-byte index)
-  PolicySetter rtp_policy;
-  PolicySetter rtcp_policy;    // the _32 suites still use an 80-bit SRTCP tag (RFC 4568 6.2)
+  uint8_t rtcp_tag_len;        // SRTCP tag: the _32 suites still use 80 bits (RFC 4568 6.2.1)
+  bool aead;                   // RFC 7714 AES-GCM; otherwise AES-CM with HMAC-SHA1
 };
 
 inline constexpr std::array<SuiteInfo, 6> kSuites{{
-    {CryptoSuite::aes_cm_128_hmac_sha1_80, "AES_CM_128_HMAC_SHA1_80", 16, 14, 10, 10,
-     srtp_crypto_policy_set_rtp_default, srtp_crypto_policy_set_rtp_default},
-    {CryptoSuite::aes_cm_128_hmac_sha1_32, "AES_CM_128_HMAC_SHA1_32", 16, 14, 4, 10,
-     srtp_crypto_policy_set_aes_cm_128_hmac_sha1_32, srtp_crypto_policy_set_rtp_default},
-    {CryptoSuite::aes_256_cm_hmac_sha1_80, "AES_256_CM_HMAC_SHA1_80", 32, 14, 10, 10,
-     srtp_crypto_policy_set_aes_cm_256_hmac_sha1_80, srtp_crypto_policy_set_aes_cm_256_hmac_sha1_80},
-    {CryptoSuite::aes_256_cm_hmac_sha1_32, "AES_256_CM_HMAC_SHA1_32", 32, 14, 4, 10,
-     srtp_crypto_policy_set_aes_cm_256_hmac_sha1_32, srtp_crypto_policy_set_aes_cm_256_hmac_sha1_80},
+    {CryptoSuite::aes_cm_128_hmac_sha1_80, "AES_CM_128_HMAC_SHA1_80", 16, 14, 10, 10, false},
+    {CryptoSuite::aes_cm_128_hmac_sha1_32, "AES_CM_128_HMAC_SHA1_32", 16, 14, 4, 10, false},
+    {CryptoSuite::aes_256_cm_hmac_sha1_80, "AES_256_CM_HMAC_SHA1_80", 32, 14, 10, 10, false},
+    {CryptoSuite::aes_256_cm_hmac_sha1_32, "AES_256_CM_HMAC_SHA1_32", 32, 14, 4, 10, false},
     // RFC 7714: 16-byte tag, 12-byte salt; RTCP uses the same AEAD.
-    {CryptoSuite::aead_aes_128_gcm, "AEAD_AES_128_GCM", 16, 12, 16, 16,
-     srtp_crypto_policy_set_aes_gcm_128_16_auth, srtp_crypto_policy_set_aes_gcm_128_16_auth},
-    {CryptoSuite::aead_aes_256_gcm, "AEAD_AES_256_GCM", 32, 12, 16, 16,
-     srtp_crypto_policy_set_aes_gcm_256_16_auth, srtp_crypto_policy_set_aes_gcm_256_16_auth},
+    {CryptoSuite::aead_aes_128_gcm, "AEAD_AES_128_GCM", 16, 12, 16, 16, true},
+    {CryptoSuite::aead_aes_256_gcm, "AEAD_AES_256_GCM", 32, 12, 16, 16, true},
 }};
 
 // info() indexes the table by enum value.
@@ -74,8 +62,8 @@ constexpr const SuiteInfo* find_suite(std::string_view sdes_name) {
   return nullptr;
 }
 
-// Whether this process's libsrtp can run the suite (GCM needs libsrtp built against
-// OpenSSL or NSS). Checked once by creating a throwaway session.
+// Whether this process can run the suite (OpenSSL may be built without a cipher). Checked
+// once by creating a throwaway session.
 bool suite_available(CryptoSuite suite);
 
 // Master key followed by master salt, as SDES carries them.

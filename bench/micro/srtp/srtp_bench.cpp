@@ -1,7 +1,9 @@
 // ns per packet for SRTP protect and unprotect of a 172-byte G.711 RTP packet
-// (12-byte header + 160-byte payload), per crypto suite. Each iteration includes a
-// 172-byte memcpy to restore the plaintext (a few ns), as the worker never re-protects
-// a buffer in place either.
+// (12-byte header + 160-byte payload), per crypto suite, for relay/srtp's OpenSSL sessions
+// and for libsrtp2 (Debian's, built on NSS) behind the same API, in the same run: compare
+// BM_Protect<Ours> with BM_Protect<Libsrtp> row by row. Each protect iteration includes a
+// 172-byte memcpy to restore the plaintext (a few ns), as the worker never re-protects a
+// buffer in place either.
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
@@ -10,12 +12,22 @@
 
 #include "relay/srtp/keygen.hpp"
 #include "relay/srtp/session.hpp"
+#include "tests/unit/srtp/libsrtp_oracle.hpp"
 
 namespace rr::srtp {
 namespace {
 
 constexpr size_t kRtpLen = 172;
 constexpr size_t kCapacity = 256;
+
+struct Ours {
+  static std::optional<SrtpSession> make(const SessionParams& params) { return SrtpSession::create(params).session; }
+};
+struct Libsrtp {
+  static std::unique_ptr<oracle::LibsrtpSession> make(const SessionParams& params) {
+    return oracle::LibsrtpSession::create(params);
+  }
+};
 
 std::vector<uint8_t> g711_packet() {
   std::vector<uint8_t> p{0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x12, 0x34, 0x56, 0x78};
@@ -31,23 +43,22 @@ void set_seq(uint8_t* packet, uint32_t n) {
   packet[6] = static_cast<uint8_t>(ts >> 8), packet[7] = static_cast<uint8_t>(ts);
 }
 
-SrtpSession make(const KeyMaterial& key, Direction direction) {
-  SessionParams params;
-  params.key = key;
-  params.direction = direction;
-  return std::move(*SrtpSession::create(params).session);
+template <class Impl>
+auto make(const KeyMaterial& key, Direction direction) {
+  return Impl::make({key, direction, std::nullopt, false});
 }
 
+template <class Impl>
 void BM_Protect(benchmark::State& state) {
   const auto suite = static_cast<CryptoSuite>(state.range(0));
-  SrtpSession out = make(*generate_key(suite), Direction::outbound);
+  auto out = make<Impl>(*generate_key(suite), Direction::outbound);
   const std::vector<uint8_t> plain = g711_packet();
   alignas(64) uint8_t buf[kCapacity];
   uint32_t n = 0;
   for (auto _ : state) {
     std::memcpy(buf, plain.data(), kRtpLen);
     set_seq(buf, n++);
-    const SrtpResult r = out.protect(buf, kRtpLen, kCapacity);
+    const SrtpResult r = out->protect(buf, kRtpLen, kCapacity);
     benchmark::DoNotOptimize(r);
     if (!r.ok()) state.SkipWithError("protect failed");
   }
@@ -55,11 +66,12 @@ void BM_Protect(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 
+template <class Impl>
 void BM_Unprotect(benchmark::State& state) {
   const auto suite = static_cast<CryptoSuite>(state.range(0));
   const KeyMaterial key = *generate_key(suite);
-  SrtpSession out = make(key, Direction::outbound);
-  SrtpSession in = make(key, Direction::inbound);
+  auto out = make<Impl>(key, Direction::outbound);
+  auto in = make<Impl>(key, Direction::inbound);
   // Batches of consecutive packets protected outside the timed region (the replay
   // window forbids unprotecting the same packet twice).
   constexpr size_t kBatch = 4096;
@@ -75,12 +87,12 @@ void BM_Unprotect(benchmark::State& state) {
         uint8_t* p = wire.data() + i * kCapacity;
         std::memcpy(p, plain.data(), kRtpLen);
         set_seq(p, n++);
-        lens[i] = out.protect(p, kRtpLen, kCapacity).len;
+        lens[i] = out->protect(p, kRtpLen, kCapacity).len;
       }
       next = 0;
       state.ResumeTiming();
     }
-    const SrtpResult r = in.unprotect(wire.data() + next * kCapacity, lens[next]);
+    const SrtpResult r = in->unprotect(wire.data() + next * kCapacity, lens[next]);
     ++next;
     benchmark::DoNotOptimize(r);
     if (!r.ok()) state.SkipWithError("unprotect failed");
@@ -93,8 +105,10 @@ void every_suite(benchmark::internal::Benchmark* b) {
   for (const SuiteInfo& s : kSuites) b->Arg(static_cast<int>(s.suite));
 }
 
-BENCHMARK(BM_Protect)->Apply(every_suite);
-BENCHMARK(BM_Unprotect)->Apply(every_suite);
+BENCHMARK_TEMPLATE(BM_Protect, Ours)->Apply(every_suite);
+BENCHMARK_TEMPLATE(BM_Protect, Libsrtp)->Apply(every_suite);
+BENCHMARK_TEMPLATE(BM_Unprotect, Ours)->Apply(every_suite);
+BENCHMARK_TEMPLATE(BM_Unprotect, Libsrtp)->Apply(every_suite);
 
 }  // namespace
 }  // namespace rr::srtp

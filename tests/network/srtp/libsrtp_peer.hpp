@@ -1,13 +1,14 @@
-// The phone's side of SRTP, written straight against libsrtp2 (not relay/srtp), so the test
-// checks the relay against an independent implementation: AES_CM_128_HMAC_SHA1_80, any SSRC.
+// The phone's side of SRTP, done by libsrtp2 (tests/unit/srtp's oracle, not relay/srtp), so the
+// test checks the relay against an independent implementation: AES_CM_128_HMAC_SHA1_80, any SSRC.
 #pragma once
 
-#include <srtp2/srtp.h>
-
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <vector>
+
+#include "tests/unit/srtp/libsrtp_oracle.hpp"
 
 namespace rr::netlab {
 
@@ -15,9 +16,6 @@ class LibsrtpPeer {
  public:
   // `key_and_salt`: 30 bytes. outbound: protect what the phone sends; else unprotect.
   LibsrtpPeer(std::span<const uint8_t> key_and_salt, bool outbound);
-  ~LibsrtpPeer();
-  LibsrtpPeer(const LibsrtpPeer&) = delete;
-  LibsrtpPeer& operator=(const LibsrtpPeer&) = delete;
 
   bool ok() const { return session_ != nullptr; }
   std::vector<uint8_t> protect(std::vector<uint8_t> rtp, bool rtcp);
@@ -25,7 +23,7 @@ class LibsrtpPeer {
   std::optional<std::vector<uint8_t>> unprotect(std::vector<uint8_t> srtp, bool rtcp);
 
  private:
-  srtp_t session_ = nullptr;
+  std::unique_ptr<srtp::oracle::LibsrtpSession> session_;
 };
 
 }  // namespace rr::netlab

@@ -1,8 +1,8 @@
-// Known-answer tests: RFC 3711 Appendix B.2 (AES-CM keystream) through libsrtp's cipher
-// API, and libsrtp's own reference packets (test/srtp_driver.c srtp_validate*) through
-// SrtpSession, so a wrong policy, key layout or trailer handling cannot pass.
+// Known-answer tests: RFC 3711 B.2 (AES-CM keystream) and B.3 (key derivation), RFC 7714
+// 16.1.1 / 17.2 (AEAD_AES_128_GCM SRTP, AEAD_AES_256_GCM SRTCP) on the crypto layer, and
+// libsrtp's own reference packets (test/srtp_driver.c srtp_validate*) through SrtpSession,
+// so a wrong key layout, IV, derivation or trailer cannot pass.
 #include <gtest/gtest.h>
-#include <srtp2/cipher.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -10,16 +10,24 @@
 #include <utility>
 #include <vector>
 
-#include "relay/srtp/library.hpp"
+#include "relay/srtp/aes.hpp"
+#include "relay/srtp/kdf.hpp"
+#include "relay/srtp/packet_crypto.hpp"
 #include "relay/srtp/session.hpp"
-
-// Exported by libsrtp2 but not declared in its installed headers.
-extern "C" const srtp_cipher_type_t srtp_aes_icm_128;
 
 namespace rr::srtp {
 namespace {
 
 using Bytes = std::vector<uint8_t>;
+
+Bytes hex(std::string_view text) {
+  Bytes out;
+  std::string digits;
+  for (char c : text)
+    if (c != ' ') digits += c;
+  for (size_t i = 0; i + 1 < digits.size(); i += 2) out.push_back(static_cast<uint8_t>(std::stoi(digits.substr(i, 2), nullptr, 16)));
+  return out;
+}
 
 KeyMaterial key_of(CryptoSuite suite, const Bytes& key_and_salt) {
   KeyMaterial key;
@@ -33,31 +41,86 @@ SrtpSession session(const KeyMaterial& key, Direction direction) {
   params.key = key;
   params.direction = direction;
   auto created = SrtpSession::create(params);
-  EXPECT_TRUE(created.ok()) << created.status;
+  EXPECT_TRUE(created.ok()) << to_string(created.error);
   return std::move(*created.session);
 }
 
 TEST(Rfc3711B2, AesCounterModeKeystream) {
-  ASSERT_EQ(ensure_initialized(), srtp_err_status_ok);
-  // libsrtp's AES-ICM key is session key || 14-byte salt; the counter is salt XOR IV.
-  const Bytes key_and_salt{0x2B, 0x7E, 0x15, 0x16, 0x28, 0xAE, 0xD2, 0xA6, 0xAB, 0xF7, 0x15,
-                           0x88, 0x09, 0xCF, 0x4F, 0x3C, 0xF0, 0xF1, 0xF2, 0xF3, 0xF4, 0xF5,
-                           0xF6, 0xF7, 0xF8, 0xF9, 0xFA, 0xFB, 0xFC, 0xFD};
-  srtp_cipher_t* cipher = nullptr;
-  ASSERT_EQ(srtp_cipher_type_alloc(&srtp_aes_icm_128, &cipher, 30, 0), srtp_err_status_ok);
-  ASSERT_EQ(srtp_cipher_init(cipher, key_and_salt.data()), srtp_err_status_ok);
-  uint8_t iv[16] = {};
-  ASSERT_EQ(srtp_cipher_set_iv(cipher, iv, srtp_direction_encrypt), srtp_err_status_ok);
+  AesCm aes;
+  ASSERT_TRUE(aes.init(hex("2B7E151628AED2A6ABF7158809CF4F3C")));
+  const Bytes iv = hex("F0F1F2F3F4F5F6F7F8F9FAFBFCFD0000");  // session salt * 2^16, SSRC 0, index 0
   Bytes keystream(48, 0);  // encrypting zeros yields the keystream
-  uint32_t len = static_cast<uint32_t>(keystream.size());
-  ASSERT_EQ(srtp_cipher_encrypt(cipher, keystream.data(), &len), srtp_err_status_ok);
-  srtp_cipher_dealloc(cipher);
-  const Bytes expected{// counter ...0000, ...0001, ...0002 (RFC 3711 B.2)
-                       0xE0, 0x3E, 0xAD, 0x09, 0x35, 0xC9, 0x5E, 0x80, 0xE1, 0x66, 0xB1, 0x6D,
-                       0xD9, 0x2B, 0x4E, 0xB4, 0xD2, 0x35, 0x13, 0x16, 0x2B, 0x02, 0xD0, 0xF7,
-                       0x2A, 0x43, 0xA2, 0xFE, 0x4A, 0x5F, 0x97, 0xAB, 0x41, 0xE9, 0x5B, 0x3B,
-                       0xB0, 0xA2, 0xE8, 0xDD, 0x47, 0x79, 0x01, 0xE4, 0xFC, 0xA8, 0x94, 0xC0};
-  EXPECT_EQ(keystream, expected);
+  ASSERT_TRUE(aes.apply(iv.data(), keystream));
+  EXPECT_EQ(keystream, hex("E03EAD0935C95E80E166B16DD92B4EB4D23513162B02D0F72A43A2FE4A5F97AB"
+                           "41E95B3BB0A2E8DD477901E4FCA894C0"));
+}
+
+TEST(Rfc3711B3, KeyDerivation) {
+  const KeyMaterial master = key_of(CryptoSuite::aes_cm_128_hmac_sha1_80,
+                                    hex("E1F97A0D3E018BE0D64FA32C06DE4139 0EC675AD498AFEEBB6960B3AABE6"));
+  struct Row {
+    KdfLabel label;
+    const char* expected;
+  };
+  const Row rows[] = {
+      {KdfLabel::rtp_encryption, "C61E7A93744F39EE10734AFE3FF7A087"},
+      {KdfLabel::rtp_salt, "30CBBC08863D8C85D49DB34A9AE1"},
+      // The RFC prints 94 bytes of the authentication PRF; SRTP uses the first 20.
+      {KdfLabel::rtp_auth, "CEBE321F6FF7716B6FD4AB49AF256A156D38BAA48F0A0ACF3C34E2359E6CDBCE"
+                           "E049646C43D9327AD175578EF72270986371C10C9A369AC2F94A8C5FBCDDDC25"
+                           "6D6E919A48B610EF17C2041E474035766B68642C59BBFC2F34DB60DBDFB2"},
+  };
+  for (const Row& row : rows) {
+    const Bytes expected = hex(row.expected);
+    Bytes out(expected.size());
+    ASSERT_TRUE(derive(master, row.label, out));
+    EXPECT_EQ(out, expected) << static_cast<int>(row.label);
+  }
+  const auto keys = derive_keys(master);
+  ASSERT_TRUE(keys);
+  EXPECT_EQ(Bytes(keys->rtp.auth.begin(), keys->rtp.auth.end()), hex("CEBE321F6FF7716B6FD4AB49AF256A156D38BAA4"));
+}
+
+// RFC 7714 gives session keys, not master keys: these drive PacketCrypto directly.
+PacketCrypto gcm_crypto(CryptoSuite suite, std::string_view key) {
+  SessionKeys keys;
+  const Bytes k = hex(key), salt = hex("517569642070726f2071756f");
+  std::copy(k.begin(), k.end(), keys.encryption.begin());
+  std::copy(salt.begin(), salt.end(), keys.salt.begin());
+  PacketCrypto crypto;
+  EXPECT_TRUE(crypto.init(info(suite), keys));
+  return crypto;
+}
+
+TEST(Rfc7714, Section16_1_1_Aes128GcmRtp) {
+  const PacketCrypto crypto = gcm_crypto(CryptoSuite::aead_aes_128_gcm, "000102030405060708090a0b0c0d0e0f");
+  Bytes packet = hex("8040f17b 8041f8d3 5501a0b2 47616c6c 69612065 7374206f 6d6e6973 20646976 69736120 696e2070"
+                     "61727465 73207472 6573");
+  const Bytes plain = packet;
+  packet.resize(packet.size() + kGcmTagLen);
+  const std::span<uint8_t> payload(packet.data() + 12, plain.size() - 12);
+  ASSERT_TRUE(crypto.seal(0x5501a0b2, 0xf17b, {packet.data(), 12}, {}, payload, packet.data() + plain.size()));
+  EXPECT_EQ(packet, hex("8040f17b 8041f8d3 5501a0b2 f24de3a3 fb34de6c acba861c 9d7e4bca be633bd5 0d294e6f 42a5f47a"
+                        "51c7d19b 36de3adf 8833 899d7f27 beb16a91 52cf765e e4390cce"));
+  ASSERT_TRUE(crypto.open(0x5501a0b2, 0xf17b, {packet.data(), 12}, {}, payload, packet.data() + plain.size()));
+  EXPECT_EQ(Bytes(packet.begin(), packet.begin() + static_cast<long>(plain.size())), plain);
+}
+
+TEST(Rfc7714, Section17_2_Aes256GcmSrtcp) {
+  const PacketCrypto crypto =
+      gcm_crypto(CryptoSuite::aead_aes_256_gcm, "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+  const Bytes plain = hex("81c8000d 4d617273 4e545031 4e545032 52545020 0000042a 0000e930 4c756e61"
+                          "deadbeef deadbeef deadbeef deadbeef deadbeef");
+  Bytes packet = plain;
+  packet.resize(plain.size() + kGcmTagLen);
+  packet.insert(packet.end(), {0x80, 0x00, 0x05, 0xd4});  // E flag, SRTCP index 0x5d4
+  const std::span<uint8_t> body(packet.data() + 8, plain.size() - 8);
+  const std::span<const uint8_t> trailer(packet.data() + packet.size() - 4, 4);
+  ASSERT_TRUE(crypto.seal(0x4d617273, 0x5d4, {packet.data(), 8}, trailer, body, packet.data() + plain.size()));
+  EXPECT_EQ(packet, hex("81c8000d4d617273d50ae4d1f5ce5d304ba297e47d470c282c3ece5dbffe0a50a2eaa5c1110555be"
+                        "8415f658c61de0476f1b6fad1d1eb30c4446839f57ff6f6cb26ac3be800005d4"));
+  ASSERT_TRUE(crypto.open(0x4d617273, 0x5d4, {packet.data(), 8}, trailer, body, packet.data() + plain.size()));
+  EXPECT_EQ(Bytes(packet.begin(), packet.begin() + static_cast<long>(plain.size())), plain);
 }
 
 struct Vector {

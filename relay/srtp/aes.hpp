@@ -1,0 +1,53 @@
+// OpenSSL's AES in the two modes SRTP uses, keyed once per session and re-IV'd per packet:
+// EVP_*Init_ex with only an IV reuses the context, so a packet costs no allocation.
+#pragma once
+
+#include <openssl/evp.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+
+namespace rr::srtp {
+
+struct CipherCtxFree {
+  void operator()(EVP_CIPHER_CTX* ctx) const noexcept { EVP_CIPHER_CTX_free(ctx); }
+};
+using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, CipherCtxFree>;
+
+inline constexpr size_t kCmIvLen = 16;   // AES-CM: salt, SSRC and index in a 128-bit counter
+inline constexpr size_t kGcmIvLen = 12;  // RFC 7714 8.1 / 9.1
+inline constexpr size_t kGcmTagLen = 16;
+
+// AES-CM (RFC 3711 4.1.1) over AES-CTR: OpenSSL's 128-bit big-endian counter is the SRTP
+// IV plus the block number, as long as a packet stays under 2^16 blocks.
+class AesCm {
+ public:
+  // Key of 16 or 32 bytes; false if OpenSSL refused.
+  bool init(std::span<const uint8_t> key);
+  // XORs the keystream starting at `iv` into `data`, in place.
+  bool apply(const uint8_t* iv, std::span<uint8_t> data) const noexcept;
+
+ private:
+  CipherCtx ctx_;
+};
+
+// AEAD_AES_128/256_GCM (RFC 7714) with a 16-byte tag. One context per direction, so that a
+// packet never switches a context between encrypting and decrypting.
+// The associated data is given in up to two parts (SRTCP's header and trailer are apart).
+class AesGcm {
+ public:
+  bool init(std::span<const uint8_t> key);
+  // Encrypts `data` in place and writes the tag at `tag`.
+  bool seal(const uint8_t* iv, std::span<const uint8_t> aad1, std::span<const uint8_t> aad2,
+            std::span<uint8_t> data, uint8_t* tag) const noexcept;
+  // Decrypts `data` in place; false if the tag does not verify (data is then garbage).
+  bool open(const uint8_t* iv, std::span<const uint8_t> aad1, std::span<const uint8_t> aad2,
+            std::span<uint8_t> data, const uint8_t* tag) const noexcept;
+
+ private:
+  CipherCtx seal_, open_;
+};
+
+}  // namespace rr::srtp

@@ -1,0 +1,98 @@
+// The hot-path rule, checked: protect and unprotect allocate nothing. Every allocation
+// libcrypto makes goes through CRYPTO_set_mem_functions' hook, and every C++ one through the
+// replaced operator new below; both count while a flag is up. (Debian's libsrtp2 made 8
+// allocations per AES-CM protect: README.)
+#include <gtest/gtest.h>
+#include <openssl/crypto.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+#include <vector>
+
+#include "relay/srtp/keygen.hpp"
+#include "relay/srtp/session.hpp"
+
+namespace {
+
+std::atomic<bool> counting{false};
+std::atomic<long> allocations{0};
+
+void* counted_malloc(size_t n, const char*, int) {
+  if (counting) ++allocations;
+  return std::malloc(n);
+}
+void* counted_realloc(void* p, size_t n, const char*, int) {
+  if (counting) ++allocations;
+  return std::realloc(p, n);
+}
+void counted_free(void* p, const char*, int) { std::free(p); }
+
+// Before main: libcrypto refuses a new allocator once it has allocated anything.
+const bool hooked = CRYPTO_set_mem_functions(counted_malloc, counted_realloc, counted_free) == 1;
+
+}  // namespace
+
+void* operator new(size_t n) {
+  if (counting) ++allocations;
+  if (void* p = std::malloc(n ? n : 1)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, size_t) noexcept { std::free(p); }
+
+namespace rr::srtp {
+namespace {
+
+using Bytes = std::vector<uint8_t>;
+
+// Counts what `work` allocates.
+template <class Work>
+long allocations_in(Work&& work) {
+  allocations = 0;
+  counting = true;
+  work();
+  counting = false;
+  return allocations;
+}
+
+class EverySuite : public testing::TestWithParam<SuiteInfo> {};
+
+TEST_P(EverySuite, ProtectAndUnprotectAllocateNothing) {
+  ASSERT_TRUE(hooked) << "libcrypto allocated before the hook was installed";
+  const KeyMaterial key = *generate_key(GetParam().suite);
+  SessionParams params{key, Direction::outbound, std::nullopt, false};
+  std::optional<SrtpSession> out, in;
+  // The hook is live: creating a session allocates OpenSSL contexts.
+  EXPECT_GT(allocations_in([&] { out = std::move(SrtpSession::create(params).session); }), 0);
+  params.direction = Direction::inbound;
+  in = std::move(SrtpSession::create(params).session);
+  ASSERT_TRUE(out && in);
+
+  Bytes rtp(256, 0xD5), forged(256), rtcp(256, 0);
+  const Bytes rtcp_plain{0x80, 0xc9, 0x00, 0x01, 0x12, 0x34, 0x56, 0x78};
+  rtp[0] = 0x80;
+  size_t failures = 0;
+  const long counted = allocations_in([&] {
+    for (uint16_t seq = 0; seq < 1000; ++seq) {
+      rtp[2] = static_cast<uint8_t>(seq >> 8), rtp[3] = static_cast<uint8_t>(seq);
+      const SrtpResult p = out->protect(rtp.data(), 172, rtp.size());
+      // A forged copy is rejected (authentication, not replay) without allocating either.
+      std::copy(rtp.begin(), rtp.end(), forged.begin());
+      forged[20] ^= 1;
+      failures += in->unprotect(forged.data(), p.len).error != SrtpError::auth_fail;
+      failures += !p.ok() || !in->unprotect(rtp.data(), p.len).ok();
+      std::copy(rtcp_plain.begin(), rtcp_plain.end(), rtcp.begin());
+      const SrtpResult pc = out->protect_rtcp(rtcp.data(), rtcp_plain.size(), rtcp.size());
+      failures += !pc.ok() || !in->unprotect_rtcp(rtcp.data(), pc.len).ok();
+    }
+  });
+  EXPECT_EQ(failures, 0U);
+  EXPECT_EQ(counted, 0) << "allocations in 1000 x (protect, forged and genuine unprotect, SRTCP pair)";
+}
+
+INSTANTIATE_TEST_SUITE_P(Suites, EverySuite, testing::ValuesIn(kSuites),
+                         [](const auto& param_info) { return std::string(param_info.param.sdes_name); });
+
+}  // namespace
+}  // namespace rr::srtp
