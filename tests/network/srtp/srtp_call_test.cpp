@@ -1,7 +1,8 @@
 // A plain RTP caller and an SDES-SRTP callee through rtp-relay between two namespaces. The
 // callee's SRTP is done by the test with libsrtp2, using the key the relay wrote into the SDP
 // it returned and the key the test put into its answer: RTP and RTCP (rtcp-mux) both ways,
-// then tampered and replayed SRTP dropped and counted in ng query.
+// RTCP between a non-mux plain leg and a mux SRTP leg, then tampered and replayed SRTP
+// dropped and counted in ng query.
 #include <gtest/gtest.h>
 
 #include "control/sdes/crypto_attribute.hpp"
@@ -57,18 +58,26 @@ class SrtpOnVeths : public RelayOnVeths {
     srtp::KeyMaterial callee_key;  // the callee protects with it
   };
 
-  // The plain caller offers, the SRTP callee answers with a key of its own.
-  std::optional<Call> set_up(const ngclient::CallIds& ids) {
-    const Endpoint caller_media = caller_->local(), callee_media = callee_->local();
+  // The plain caller offers, the SRTP callee answers with a key of its own and rtcp-mux.
+  // `caller_mux` false: the caller sends RTCP from its RTP port + 1 and the relay offers
+  // rtcp-mux to the callee itself (ng "rtcp-mux: [offer]"), so RTCP crosses between the
+  // caller's RTCP port pair and the callee's muxed port.
+  std::optional<Call> set_up(const ngclient::CallIds& ids, bool caller_mux = true,
+                             std::optional<Endpoint> caller_media = std::nullopt) {
+    if (!caller_media) caller_media = caller_->local();
+    const Endpoint callee_media = callee_->local();
     Call call;
     auto offer = ngclient::offer_request(
-        ids, ngclient::g711_sdp(caller_media, 1) + "a=rtcp-mux\r\n", caller_media.address);
+        ids, ngclient::g711_sdp(*caller_media, 1) + (caller_mux ? "a=rtcp-mux\r\n" : ""),
+        caller_media->address);
     offer.set("direction", bencode::List{kCallerSide.relay_interface, kCalleeSide.relay_interface});
     offer.set("transport-protocol", "RTP/SAVP");
     offer.set("SDES", bencode::List{std::string("only-") + kSuite});
+    if (!caller_mux) offer.set("rtcp-mux", bencode::List{std::string("offer")});
     const std::optional<std::string> to_callee = sdp_of(offer);
     if (!to_callee) return std::nullopt;
     EXPECT_NE(to_callee->find(" RTP/SAVP "), std::string::npos) << *to_callee;
+    EXPECT_NE(to_callee->find("a=rtcp-mux"), std::string::npos) << *to_callee;
     const std::optional<sdes::CryptoAttribute> ours = crypto_in(*to_callee);
     if (!ours)
       return ADD_FAILURE() << "no a=crypto toward the callee:\n" << *to_callee, std::nullopt;
@@ -83,6 +92,7 @@ class SrtpOnVeths : public RelayOnVeths {
     if (!to_caller) return std::nullopt;
     EXPECT_NE(to_caller->find(" RTP/AVP "), std::string::npos) << *to_caller;
     EXPECT_EQ(to_caller->find("a=crypto"), std::string::npos) << *to_caller;
+    EXPECT_EQ(to_caller->find("a=rtcp-mux") != std::string::npos, caller_mux) << *to_caller;
     call.relay_b = *ngclient::audio_endpoint(*to_callee);
     call.relay_a = *ngclient::audio_endpoint(*to_caller);
     return call;
@@ -177,6 +187,55 @@ TEST_P(SrtpOnVeths, TamperedAndReplayedSrtpIsDroppedAndCounted) {
   EXPECT_EQ(stats->get_int("SRTP auth failures"), 2) << "RTP and RTCP";
   EXPECT_EQ(stats->get_int("SRTP replays"), 1);
   EXPECT_EQ(stats->get_int("errors"), 3);
+  EXPECT_TRUE(delete_call(ids));
+}
+
+// rtcp-mux on the SRTP leg only: the caller's plain RTCP arrives on the relay's RTCP port
+// and leaves as SRTCP on the callee's muxed port; the callee's SRTCP on the muxed port is
+// unprotected and leaves from the relay's RTCP port toward the caller's RTCP port.
+TEST_P(SrtpOnVeths, RtcpCrossesBetweenANonMuxPlainLegAndAMuxSrtpLeg) {
+  const HostUdpSocket caller_rtp(topology_->caller(), {kCallerSide.host_address, 42100});
+  const HostUdpSocket caller_rtcp(topology_->caller(), {kCallerSide.host_address, 42101});
+  const HostUdpSocket& callee = *callee_;
+  const ngclient::CallIds ids{"netlab-srtp-mux", "caller-tag", "callee-tag"};
+  const std::optional<Call> call = set_up(ids, false, caller_rtp.local());
+  ASSERT_TRUE(call);
+  const Endpoint relay_a_rtcp{call->relay_a.address, uint16_t(call->relay_a.port + 1)};
+  LibsrtpPeer from_relay(call->relay_key.key_and_salt(), false);
+  LibsrtpPeer to_relay(call->callee_key.key_and_salt(), true);
+  ASSERT_TRUE(from_relay.ok() && to_relay.ok());
+
+  for (uint16_t round = 1; round <= 3; ++round) {
+    SCOPED_TRACE("round " + std::to_string(round));
+    // RTP first, both ways, so that both sides are latched.
+    const std::vector<uint8_t> rtp = rtp_packet(round, 0x6000, uint8_t(round));
+    ASSERT_TRUE(caller_rtp.send_to(call->relay_a, rtp));
+    auto got = callee.receive(kWait);
+    ASSERT_TRUE(got) << "RTP not relayed to the SRTP leg";
+    EXPECT_EQ(from_relay.unprotect(got->bytes, false), rtp);
+    const std::vector<uint8_t> back = rtp_packet(round, 0x7000, uint8_t(0x80 + round));
+    ASSERT_TRUE(callee.send_to(call->relay_b, to_relay.protect(back, false)));
+    got = caller_rtp.receive(kWait);
+    ASSERT_TRUE(got) << "RTP not relayed to the plain leg";
+    EXPECT_EQ(got->bytes, back);
+
+    // Plain RTCP from the caller's RTCP port -> SRTCP on the callee's muxed port.
+    const std::vector<uint8_t> report = rtcp_packet(0x6000);
+    ASSERT_TRUE(caller_rtcp.send_to(relay_a_rtcp, report));
+    got = callee.receive(kWait);
+    ASSERT_TRUE(got) << "RTCP from the non-mux port not relayed to the muxed SRTP port";
+    EXPECT_NE(got->bytes, report) << "sent in the clear";
+    EXPECT_EQ(from_relay.unprotect(got->bytes, true), report) << "does not unprotect as SRTCP";
+
+    // SRTCP on the callee's muxed port -> plain RTCP to the caller's RTCP port.
+    const std::vector<uint8_t> answer = rtcp_packet(0x7000);
+    ASSERT_TRUE(callee.send_to(call->relay_b, to_relay.protect(answer, true)));
+    got = caller_rtcp.receive(kWait);
+    ASSERT_TRUE(got) << "SRTCP from the muxed port not relayed to the caller's RTCP port";
+    EXPECT_EQ(got->bytes, answer);
+    EXPECT_EQ(got->from, relay_a_rtcp) << "must leave from the relay's RTCP port";
+  }
+  EXPECT_TRUE(caller_rtp.drain(kQuiet).empty()) << "RTCP leaked onto the caller's RTP port";
   EXPECT_TRUE(delete_call(ids));
 }
 
