@@ -118,6 +118,8 @@ void set_replace(ParsedRequest& r, std::string_view name, Value value) {
     r.flags.replace_origin = true;
   else if (v == "session-connection")
     r.flags.replace_session_connection = true;
+  else if (v == "sdp-version")
+    r.flags.replace_sdp_version = true;
   else
     warn_value(r, name, value);
 }
@@ -184,6 +186,7 @@ constexpr std::array kOptions{
     Option{"fatal", set_bool<&Flags::fatal>},
     Option{"replace-origin", set_bool<&Flags::replace_origin>},
     Option{"replace-session-connection", set_bool<&Flags::replace_session_connection>},
+    Option{"replace-sdp-version", set_bool<&Flags::replace_sdp_version>},
     Option{"record-call", set_record_call},
     Option{"rtcp-mux-offer", set_mux<session::RtcpMuxMode::offer>},
     Option{"rtcp-mux-accept", set_mux<session::RtcpMuxMode::accept>},

@@ -33,6 +33,10 @@ struct SessionsConfig {
   std::vector<InterfaceConfig> interfaces;  // the first one is the default
   size_t max_sessions = 0;                  // 0 = unlimited
   Timeouts timeouts;
+  // rtpengine's delete-delay: a deleted call keeps relaying this long, then ends (at the
+  // next tick), unless a new offer/answer revives it. A delete's own "delete delay" key
+  // overrides it. rtpengine defaults to 30 s; 0 here keeps "media stops when delete returns".
+  std::chrono::seconds delete_delay{0};
   uint32_t port_seed = 0;  // round-robin start; random in production
   std::function<std::chrono::steady_clock::time_point()> now = std::chrono::steady_clock::now;
   std::function<int64_t()> unix_now = [] {

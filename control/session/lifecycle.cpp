@@ -107,6 +107,7 @@ std::optional<TeardownReason> Sessions::expired(Call& call, Clock::time_point no
         packets += forwarding_.stream_counters(stream.local).packets;
   if (packets != call.packets_seen) call.packets_seen = packets, call.last_media = now;
 
+  if (call.delete_at && now >= *call.delete_at) return TeardownReason::deleted;
   const Timeouts& t = config_.timeouts;
   if (t.final_timeout.count() > 0 && now - call.created >= t.final_timeout)
     return TeardownReason::final_timeout;

@@ -13,6 +13,7 @@
 #include "control/sdes/crypto_attribute.hpp"
 #include "control/sdp/sdp.hpp"
 #include "control/session/forwarding.hpp"
+#include "control/session/origin_version.hpp"
 #include "relay/packet/address.hpp"
 
 namespace rr::session {
@@ -58,6 +59,7 @@ struct Leg {
   std::string tag;  // from-tag or to-tag; empty for an offer's not yet answered side
   std::string label;
   std::vector<Media> media;  // by index - 1
+  OriginVersion origin;      // o= of the SDP this party authored, as we send it on
 };
 
 enum class StreamKind : uint8_t { rtp, rtcp };
@@ -82,10 +84,15 @@ struct Call {
   uint64_t packets_seen = 0;        // sum of stream packets at that tick
   std::map<std::string, Leg> legs;  // by tag
   std::string tag_a, tag_b;         // the active pairing: offerer and answerer ("" until answered)
+  // Kamailio's via-branch per forked offer -> the to-tag that answered it ("" until then), so
+  // a delete naming only the branch of a failed fork ends that fork, not the call.
+  std::map<std::string, std::string> branches;
   bool answered = false;
   Learning learning;
   uint8_t dscp = 46;                        // from the latest request's TOS
   std::map<uint32_t, MediaPath> published;  // by media index: what the data plane relays now
+  // Set by a delayed delete: the tick ends the call then. Cleared by a later offer/answer.
+  std::optional<Clock::time_point> delete_at;
 
   const std::string& peer_of(const std::string& tag) const { return tag == tag_a ? tag_b : tag_a; }
   bool on_hold() const;  // some media is sendonly/recvonly/inactive: silent-timeout applies

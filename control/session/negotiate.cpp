@@ -5,6 +5,7 @@
 
 #include "control/sdp/rewrite.hpp"
 #include "control/session/clock_rate.hpp"
+#include "control/session/origin_version.hpp"
 #include "control/session/sdes_negotiate.hpp"
 #include "control/session/sdp_peer.hpp"
 
@@ -201,9 +202,7 @@ Outcome<std::string> apply_offer(const sdp::Sdp& sdp, const SdpRequest& request,
       plan.origin_address = interfaces.advertised(*in.relay);
   }
   if (!request.label.empty()) offerer.label = request.label;
-  sdp::Result<std::string> text = sdp::rewrite(sdp, plan);
-  if (!text) return Error{ErrorKind::bad_request, text.error()};
-  return std::move(*text);
+  return render_sdp(sdp, plan, request.flags.replace_sdp_version, offerer.origin);
 }
 
 namespace {
@@ -281,9 +280,7 @@ Outcome<std::string> apply_answer(const sdp::Sdp& sdp, const SdpRequest& request
       plan.origin_address = interfaces.advertised(*out.relay);
   }
   if (!request.label.empty()) answerer.label = request.label;
-  sdp::Result<std::string> text = sdp::rewrite(sdp, plan);
-  if (!text) return Error{ErrorKind::bad_request, text.error()};
-  return std::move(*text);
+  return render_sdp(sdp, plan, request.flags.replace_sdp_version, answerer.origin);
 }
 
 }  // namespace rr::session

@@ -39,7 +39,8 @@ struct Flags {
   bool fatal = false;  // delete: unknown call is an error, not a warning
   bool replace_origin = false;
   bool replace_session_connection = false;
-  bool record_call = false;  // accepted and ignored with a warning
+  bool replace_sdp_version = false;  // o= version counts on per party, bumped on change
+  bool record_call = false;          // accepted and ignored with a warning
 };
 
 // rtpengine's "SDES" options: which suites the relay offers toward an SRTP leg and accepts
@@ -86,7 +87,9 @@ struct AnswerRequest : SdpRequest {};
 
 struct DeleteRequest : CallRequest {
   bool fatal = false;
-  std::optional<int64_t> delete_delay;  // accepted; deletion is immediate (warning if > 0)
+  // Seconds the call keeps relaying before it ends; absent or negative: the configured
+  // delete_delay (rtpengine's rule). Applies to the whole call, not to a losing fork.
+  std::optional<int64_t> delete_delay;
 };
 
 struct QueryRequest : CallRequest {};

@@ -23,6 +23,31 @@ SdpResult with_warnings(std::string sdp, const SdpRequest& request) {
   return SdpResult{std::move(sdp), request.warnings};
 }
 
+// Which part of `call` a delete names. A known via-branch names a fork (Kamailio deletes the
+// failed fork's branch): answered, it stands for its to-tag; never answered (no SDP came
+// back), only the branch goes while other branches remain, and the last one is the whole
+// call. A to-tag of a leg we have wins over the branch.
+struct DeleteTarget {
+  std::string to_tag;
+  bool branch_only = false;
+};
+
+DeleteTarget delete_target(const Call& call, const DeleteRequest& request) {
+  DeleteTarget target{request.to_tag};
+  auto branch =
+      request.via_branch.empty() ? call.branches.end() : call.branches.find(request.via_branch);
+  if (branch == call.branches.end() ||
+      (!target.to_tag.empty() && call.legs.count(target.to_tag) != 0))
+    return target;
+  if (!branch->second.empty())
+    target.to_tag = branch->second;
+  else if (call.branches.size() > 1)
+    target.branch_only = true;
+  else
+    target.to_tag.clear();
+  return target;
+}
+
 }  // namespace
 
 const char* to_string(TeardownReason reason) {
@@ -61,6 +86,7 @@ void Sessions::touch(Call& call) {
 void Sessions::apply_signalled(Call& call, const SdpRequest& request) {
   call.learning = learning_of(request.flags);
   if (request.tos) call.dscp = static_cast<uint8_t>(*request.tos >> 2);
+  call.delete_at.reset();  // rtpengine: signalling during a delete delay keeps the call
   touch(call);
   sync_forwarding(call);
 }
@@ -106,6 +132,7 @@ Outcome<SdpResult> Sessions::offer(const OfferRequest& request) {
   }
   ++stats_.offers;
   if (!existed) ++stats_.managed_sessions;
+  if (!request.via_branch.empty()) call.branches.try_emplace(request.via_branch, request.to_tag);
   apply_signalled(call, request);
   return with_warnings(std::move(sdp.value()), request);
 }
@@ -143,6 +170,7 @@ Outcome<SdpResult> Sessions::answer(const AnswerRequest& request) {
   if (!sdp) return sdp.error();
   ++stats_.answers;
   call.answered = true;
+  if (!request.via_branch.empty()) call.branches[request.via_branch] = request.to_tag;
   apply_signalled(call, request);
   return with_warnings(std::move(sdp.value()), request);
 }
@@ -152,21 +180,37 @@ Outcome<DeleteResult> Sessions::delete_call(const DeleteRequest& request) {
   auto it = calls_.find(request.call_id);
   if (it == calls_.end()) return Error{ErrorKind::not_found, reason::kDeleteNotFound};
   Call& call = it->second;
+  const DeleteTarget target = delete_target(call, request);
+  const std::string& to_tag = target.to_tag;
+  const bool branch_only = target.branch_only;
   const bool known_from = request.from_tag.empty() || call.legs.count(request.from_tag) != 0;
-  const bool known_to = request.to_tag.empty() || call.legs.count(request.to_tag) != 0;
-  if (!known_from || !known_to) return Error{ErrorKind::not_found, reason::kDeleteNotFound};
+  const bool known_to = to_tag.empty() || call.legs.count(to_tag) != 0;
+  if (!known_from || (!known_to && !branch_only))
+    return Error{ErrorKind::not_found, reason::kDeleteNotFound};
 
   ++stats_.deletes;
   DeleteResult result{snapshot_of(call, forwarding_, interfaces_), true, request.warnings};
-  const bool active =
-      request.to_tag.empty() || request.to_tag == call.tag_a || request.to_tag == call.tag_b;
+  if (branch_only) {
+    call.branches.erase(request.via_branch);
+    touch(call);
+    result.whole_call = false;
+    return result;
+  }
+  const bool active = to_tag.empty() || to_tag == call.tag_a || to_tag == call.tag_b;
   if (active) {  // a party of the relayed pair: nothing is left to relay
-    end_call(it, TeardownReason::deleted);
+    const std::chrono::seconds delay = request.delete_delay && *request.delete_delay >= 0
+                                           ? std::chrono::seconds(*request.delete_delay)
+                                           : config_.delete_delay;
+    if (delay.count() > 0)
+      call.delete_at = config_.now() + delay;  // media flows on; a later delete re-schedules
+    else
+      end_call(it, TeardownReason::deleted);
     return result;
   }
   // A losing fork (487 on one branch): only its tag goes, the call continues.
-  release_leg(call.legs[request.to_tag]);
-  call.legs.erase(request.to_tag);
+  release_leg(call.legs[to_tag]);
+  call.legs.erase(to_tag);
+  std::erase_if(call.branches, [&](const auto& b) { return b.second == to_tag; });
   touch(call);
   result.whole_call = false;
   return result;

@@ -47,7 +47,8 @@ class Sessions {
 
   Outcome<SdpResult> offer(const OfferRequest& request);
   Outcome<SdpResult> answer(const AnswerRequest& request);
-  // Error kind not_found for an unknown call or tag; the ng layer makes it a warning.
+  // Error kind not_found for an unknown call or tag; the ng layer makes it a warning. With a
+  // delete delay the call stays (query, list, media) until the tick after the delay.
   Outcome<DeleteResult> delete_call(const DeleteRequest& request);
   Outcome<CallSnapshot> query(const QueryRequest& request) const;
   std::vector<std::string> list(const ListRequest& request) const;
@@ -55,7 +56,8 @@ class Sessions {
   // Used / quarantined / free relay ports per configured interface, in config order.
   std::vector<InterfacePorts> port_counters();
 
-  // Tears down calls past a timeout (see Timeouts) and reclaims retired data-plane entries.
+  // Tears down calls past a timeout (see Timeouts) or past a delayed delete, and reclaims
+  // retired data-plane entries.
   // Call it about once a second. Returns how many calls ended.
   size_t tick();
 

@@ -53,6 +53,25 @@ TEST(RtppFlags, ParseIntoTheTypedRequest) {
        }},
       {"bad values warn", "ICE=sideways TOS=999 address-family=IP5",
        [](const ParsedRequest& r) { EXPECT_EQ(r.warnings.size(), 3u); }},
+      {"ICE=force is answered with a warning, ICE removed", "ICE=force",
+       [](const ParsedRequest& r) {
+         EXPECT_EQ(r.ice, session::IceMode::force);
+         EXPECT_EQ(r.warnings, std::vector<std::string>{"ICE=force is not supported: ICE removed"});
+       }},
+      {"replace-sdp-version as a flag and as replace=", "replace-sdp-version",
+       [](const ParsedRequest& r) {
+         EXPECT_TRUE(r.flags.replace_sdp_version);
+         EXPECT_FALSE(r.flags.replace_origin);
+         EXPECT_TRUE(r.warnings.empty());
+       }},
+      {"replace=sdp-version, via-branch and delete-delay",
+       "replace=sdp-version via-branch=z9hG4bK.1 delete-delay=30",
+       [](const ParsedRequest& r) {
+         EXPECT_TRUE(r.flags.replace_sdp_version);
+         EXPECT_EQ(r.via_branch, "z9hG4bK.1");
+         EXPECT_EQ(r.delete_delay, 30);
+         EXPECT_TRUE(r.warnings.empty());
+       }},
       {"record-call is accepted with a warning", "record-call=yes",
        [](const ParsedRequest& r) {
          EXPECT_TRUE(r.flags.record_call);
