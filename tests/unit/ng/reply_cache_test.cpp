@@ -17,6 +17,10 @@ TEST(ReplyCache, KeysOnPeerAndCookieUntilTtl) {
   ASSERT_NE(cache.find(kProxy, "c1", t0 + 59s), nullptr);
   EXPECT_EQ(*cache.find(kProxy, "c1", t0 + 59s), "c1 reply");
   EXPECT_EQ(cache.find(kOtherPort, "c1", t0), nullptr);
+  EXPECT_EQ(cache.find({IpAddress::v4(10, 0, 0, 2), 5060}, "c1", t0), nullptr);
+  Endpoint v6 = kProxy;  // the same bytes as another family are another peer
+  v6.address.family = Family::v6;
+  EXPECT_EQ(cache.find(v6, "c1", t0), nullptr);
   EXPECT_EQ(cache.find(kProxy, "c2", t0), nullptr);
   EXPECT_EQ(cache.find(kProxy, "c1", t0 + 60s), nullptr);
   EXPECT_EQ(cache.size(), 0u);
