@@ -1,7 +1,8 @@
 // Debian's rtpengine-ng-client (Perl, NGCP::Rtpengine) drives a whole call through each ng
 // command — ping, offer, answer, query, list, statistics, delete — against rtp-relay and,
 // as the reference that shows the expectations are rtpengine's, against rtpengine itself.
-// The client exits non-zero on an error reply; each step also checks what it prints.
+// The client exits non-zero on an error reply; each step also checks what it prints. Also
+// delete delay and replace-sdp-version, each against both.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -62,32 +63,72 @@ std::unique_ptr<MediaRelay> rtpengine_on_loopback() {
   return start_rtpengine({{"", IpAddress::v4(127, 0, 0, 1), 8, ""}}, 41000, 41099);
 }
 
-class NgClient : public testing::TestWithParam<NgRelay> {};
-
-TEST_P(NgClient, DrivesEveryCommandOfACall) {
-  ASSERT_EQ(geteuid(), 0u) << "the relay's EAL needs root";
-  auto relay = GetParam().start();
-  ASSERT_TRUE(relay->wait_ready(120s)) << relay->output();
-  for (const auto& step : call_steps()) {
-    SCOPED_TRACE(step.command);
-    std::vector<std::string> argv{"rtpengine-ng-client", "--proxy-address=127.0.0.1",
-                                  "--proxy-port=" + std::to_string(relay->ng().port)};
-    argv.insert(argv.end(), step.args.begin(), step.args.end());
-    argv.push_back(step.command);
-    auto run = netlab::run_command(argv, 20s);
-    ASSERT_EQ(run.code, 0) << run.output << "\n---- relay ----\n" << relay->output();
-    for (const auto& text : step.printed) EXPECT_NE(run.output.find(text), std::string::npos) << text << " in\n" << run.output;
-    for (const auto& text : step.not_printed) EXPECT_EQ(run.output.find(text), std::string::npos) << text << " in\n" << run.output;
-    if (!step.returns_sdp) continue;
-    const size_t at = run.output.find(kSdpStart);
-    ASSERT_NE(at, std::string::npos) << run.output;
-    auto media = ngclient::audio_endpoint(std::string_view(run.output).substr(at + kSdpStart.size()));
-    ASSERT_TRUE(media.has_value()) << run.output;
-    EXPECT_EQ(media->address, relay->media_address()) << run.output;
-    EXPECT_GE(media->port, relay->port_min());
-    EXPECT_LE(media->port, relay->port_max());
-  }
+// rtpengine's delete delay: the call outlives a delayed delete (list and query still show it)
+// until a delete with delay 0. The reference is started with --delete-delay=0, so the delay
+// comes from the request's key.
+const std::vector<Step>& delete_delay_steps() {
+  static const std::vector<Step> steps = {
+      {"offer", {"--call-id=delaycall", "--from-tag=callertag", "--sdp=" + sdp_of("192.0.2.10", 4000)}, true, {}, {}},
+      {"answer",
+       {"--call-id=delaycall", "--from-tag=callertag", "--to-tag=calleetag", "--sdp=" + sdp_of("198.51.100.10", 5000)},
+       true, {}, {}},
+      {"delete", {"--call-id=delaycall", "--from-tag=callertag", "--delete-delay=60"}, false, {"created =>"}, {}},
+      {"list", {}, false, {"'delaycall'"}, {}},
+      {"query", {"--call-id=delaycall"}, false, {"created =>", "calleetag =>"}, {}},
+      {"delete", {"--call-id=delaycall", "--from-tag=callertag", "--delete-delay=0"}, false, {"created =>"}, {}},
+      {"list", {}, false, {"calls => ["}, {"'delaycall'"}},
+  };
+  return steps;
 }
+
+// replace-sdp-version: the o= version we send starts at the offerer's (4242) and goes up only
+// when what we send changes (here: the offerer moved, so the callee gets new relay ports).
+const std::vector<Step>& sdp_version_steps() {
+  static const std::vector<Step> steps = {
+      {"offer", {"--call-id=versioncall", "--from-tag=callertag", "--replace-sdp-version", "--sdp=" + sdp_of("192.0.2.10", 4000)},
+       true, {"o=- 4242 4242 IN IP4 192.0.2.10"}, {"4243 IN"}},
+      {"offer", {"--call-id=versioncall", "--from-tag=callertag", "--replace-sdp-version", "--sdp=" + sdp_of("192.0.2.10", 4000)},
+       true, {}, {"4243 IN"}},
+      {"offer", {"--call-id=versioncall", "--from-tag=callertag", "--replace-sdp-version", "--sdp=" + sdp_of("192.0.2.11", 4002)},
+       true, {"o=- 4242 4243 IN IP4 192.0.2.11"}, {}},
+      {"delete", {"--call-id=versioncall", "--from-tag=callertag"}, false, {}, {}},
+  };
+  return steps;
+}
+
+class NgClient : public testing::TestWithParam<NgRelay> {
+ protected:
+  void run_steps(const std::vector<Step>& steps) {
+    ASSERT_EQ(geteuid(), 0u) << "the relay's EAL needs root";
+    auto relay = GetParam().start();
+    ASSERT_TRUE(relay->wait_ready(120s)) << relay->output();
+    for (const auto& step : steps) {
+      SCOPED_TRACE(step.command);
+      std::vector<std::string> argv{"rtpengine-ng-client", "--proxy-address=127.0.0.1",
+                                    "--proxy-port=" + std::to_string(relay->ng().port)};
+      argv.insert(argv.end(), step.args.begin(), step.args.end());
+      argv.push_back(step.command);
+      auto run = netlab::run_command(argv, 20s);
+      ASSERT_EQ(run.code, 0) << run.output << "\n---- relay ----\n" << relay->output();
+      for (const auto& text : step.printed) EXPECT_NE(run.output.find(text), std::string::npos) << text << " in\n" << run.output;
+      for (const auto& text : step.not_printed) EXPECT_EQ(run.output.find(text), std::string::npos) << text << " in\n" << run.output;
+      if (!step.returns_sdp) continue;
+      const size_t at = run.output.find(kSdpStart);
+      ASSERT_NE(at, std::string::npos) << run.output;
+      auto media = ngclient::audio_endpoint(std::string_view(run.output).substr(at + kSdpStart.size()));
+      ASSERT_TRUE(media.has_value()) << run.output;
+      EXPECT_EQ(media->address, relay->media_address()) << run.output;
+      EXPECT_GE(media->port, relay->port_min());
+      EXPECT_LE(media->port, relay->port_max());
+    }
+  }
+};
+
+TEST_P(NgClient, DrivesEveryCommandOfACall) { run_steps(call_steps()); }
+
+TEST_P(NgClient, DelayedDeleteKeepsTheCallUntilItEnds) { run_steps(delete_delay_steps()); }
+
+TEST_P(NgClient, ReplaceSdpVersionCountsOnlyChanges) { run_steps(sdp_version_steps()); }
 
 INSTANTIATE_TEST_SUITE_P(Relays, NgClient,
                          testing::Values(NgRelay{"rtp_relay", rtp_relay_on_null},
