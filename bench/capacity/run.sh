@@ -89,14 +89,16 @@ relay_trial() {  # N pcap run → one JSON line
   "$pcapgen" --out /dev/null --ng "$ng" --streams "$calls" --caller "$peer" --callee "$peer" \
     --call-prefix "cap$run-" >>"$log" 2>&1 || { echo "call set-up failed for $n" >&2; tail -3 "$log" >&2; }
   sleep 1  # let the worker reach steady state with every entry published
-  local a0 b0 c0 c1
-  c0=$(thread_cpu "$pid" "rte-worker-$worker_core"); a0=$(scrape "$http")
+  # Scrapes go to files: with per-stream series they exceed the argument size limit.
+  local a0=$out/scrape-$n-$run-a.txt b0=$out/scrape-$n-$run-b.txt c0 c1
+  c0=$(thread_cpu "$pid" "rte-worker-$worker_core"); scrape "$http" >"$a0"
   sleep "$seconds"
-  c1=$(thread_cpu "$pid" "rte-worker-$worker_core"); b0=$(scrape "$http")
+  c1=$(thread_cpu "$pid" "rte-worker-$worker_core"); scrape "$http" >"$b0"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   python3 - "$n" "$c0" "$c1" "$a0" "$b0" <<'PY'
 import json, sys
-n, c0, c1, a, b = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[4], sys.argv[5]
+n, c0, c1 = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
+a, b = open(sys.argv[4]).read(), open(sys.argv[5]).read()
 def parse(text):
     m = {}
     for line in text.splitlines():
