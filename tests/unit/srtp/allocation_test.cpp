@@ -33,6 +33,12 @@ const bool hooked = CRYPTO_set_mem_functions(counted_malloc, counted_realloc, co
 
 }  // namespace
 
+// GCC at -O2 sees free() of what it believes came from operator new: these replacements are
+// the pair, so the warning is wrong here.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
 void* operator new(size_t n) {
   if (counting) ++allocations;
   if (void* p = std::malloc(n ? n : 1)) return p;
@@ -40,6 +46,9 @@ void* operator new(size_t n) {
 }
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete(void* p, size_t) noexcept { std::free(p); }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 namespace rr::srtp {
 namespace {
