@@ -74,6 +74,8 @@ struct Stream {
 // Streams received on a media's relay ports: RTP, and RTCP unless muxed.
 std::vector<Stream> streams_of(const Media& media);
 
+inline constexpr size_t kMaxBranches = 32;  // forks of one offer that Call::branches remembers
+
 struct Call {
   std::string call_id;
   Clock::time_point created;
@@ -86,7 +88,7 @@ struct Call {
   std::string tag_a, tag_b;         // the active pairing: offerer and answerer ("" until answered)
   // Kamailio's via-branch per forked offer -> the to-tag that answered it ("" until then), so
   // a delete naming only the branch of a failed fork ends that fork, not the call.
-  std::map<std::string, std::string> branches;
+  std::map<std::string, std::string> branches;  // at most kMaxBranches, recorded before the answer
   bool answered = false;
   Learning learning;
   uint8_t dscp = 46;                        // from the latest request's TOS

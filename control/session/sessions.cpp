@@ -132,7 +132,9 @@ Outcome<SdpResult> Sessions::offer(const OfferRequest& request) {
   }
   ++stats_.offers;
   if (!existed) ++stats_.managed_sessions;
-  if (!request.via_branch.empty()) call.branches.try_emplace(request.via_branch, request.to_tag);
+  // Forks exist only before the answer; bounded, since each request may name a new branch.
+  if (!request.via_branch.empty() && !call.answered && call.branches.size() < kMaxBranches)
+    call.branches.try_emplace(request.via_branch, request.to_tag);
   apply_signalled(call, request);
   return with_warnings(std::move(sdp.value()), request);
 }
@@ -170,7 +172,8 @@ Outcome<SdpResult> Sessions::answer(const AnswerRequest& request) {
   if (!sdp) return sdp.error();
   ++stats_.answers;
   call.answered = true;
-  if (!request.via_branch.empty()) call.branches[request.via_branch] = request.to_tag;
+  if (auto branch = call.branches.find(request.via_branch); branch != call.branches.end())
+    branch->second = request.to_tag;
   apply_signalled(call, request);
   return with_warnings(std::move(sdp.value()), request);
 }

@@ -96,5 +96,23 @@ TEST(ViaBranch, RemainingBranchStillAnswersAfterAFailedOne) {
   EXPECT_EQ(forwarding.live.size(), 1u) << "the surviving fork relays";
 }
 
+TEST(ViaBranch, BranchesAreBoundedAndOnlyForked) {
+  FakeClock clock;
+  RecordingForwarding forwarding;
+  Sessions sessions(test_config(clock), forwarding);
+  for (size_t i = 0; i <= kMaxBranches; ++i) {
+    OfferRequest r = offer_request("c1", "A", audio_sdp("192.0.2.10", 4000));
+    r.via_branch = "z" + std::to_string(i);
+    ASSERT_TRUE(sessions.offer(r).ok());
+  }
+  DeleteRequest d;
+  d.call_id = "c1", d.from_tag = "A", d.via_branch = "z1";
+  ASSERT_TRUE(sessions.delete_call(d).ok());
+  EXPECT_EQ(sessions.size(), 1u) << "a remembered branch goes alone";
+  d.via_branch = "z" + std::to_string(kMaxBranches);  // past the bound: not remembered
+  ASSERT_TRUE(sessions.delete_call(d).ok());
+  EXPECT_EQ(sessions.size(), 0u) << "an unknown branch falls back to the tags: the whole call";
+}
+
 }  // namespace
 }  // namespace rr::session::testing
