@@ -142,6 +142,10 @@ CryptoParse parse_crypto(std::string_view value) {
   for (size_t i = 3; i < fields.size(); ++i) {
     if (!parse_session_param(fields[i], attribute, fail)) return result.error = fail.message, result;
   }
+  // GCM always authenticates: relay/srtp cannot run such a line, so it is refused here (a
+  // caller with several lines moves on to the next) rather than at publish time.
+  if (suite->aead && attribute.unauthenticated_srtp)
+    return result.error = "crypto: UNAUTHENTICATED_SRTP with an AEAD suite", result;
   result.attribute = std::move(attribute);
   return result;
 }

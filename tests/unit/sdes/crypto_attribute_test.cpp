@@ -122,6 +122,8 @@ const Rejected kRejected[] = {
     {"unknown_session_param", kPrefix + kKey128 + " FOO", "crypto: unknown session parameter FOO"},
     {"kdr_too_big", kPrefix + kKey128 + " KDR=25", "crypto: bad session parameter KDR=25"},
     {"wsh_too_small", kPrefix + kKey128 + " WSH=32", "crypto: bad session parameter WSH=32"},
+    {"unauthenticated_gcm", std::string("4 AEAD_AES_128_GCM inline:") + kKeyGcm128 + " UNAUTHENTICATED_SRTP",
+     "crypto: UNAUTHENTICATED_SRTP with an AEAD suite"},
 };
 
 class RejectedLine : public testing::TestWithParam<Rejected> {};
