@@ -8,7 +8,8 @@
 namespace rr::dataplane {
 namespace {
 
-// False when libsrtp refused; `out` stays null when there is no key (plain RTP).
+// False when relay/srtp refused (e.g. UNAUTHENTICATED_SRTP with an AEAD suite); `out` stays
+// null when there is no key (plain RTP).
 bool make(const std::optional<session::SrtpKey>& key, srtp::Direction direction,
           std::shared_ptr<srtp::SrtpSession>& out) {
   if (!key) return true;
