@@ -26,6 +26,14 @@ Value counters_dict(const session::StreamCounters& c) {
   d.set("errors", static_cast<int64_t>(c.errors));
   d.set("lost", static_cast<int64_t>(c.lost));
   d.set("jitter", int64_t{c.jitter_ms});
+  // Like the SRTP keys, only when non-zero: a plain call's reply must stay one datagram
+  // (kMaxStatsReplyBytes) with its advertised endpoints. rtpengine's units: "MOS" x 10
+  // (43 = 4.3) and "round-trip time" in microseconds, as in its per-SSRC MOS entries.
+  for (const auto& [key, value] :
+       {std::pair{"max jitter", uint64_t{c.max_jitter_ms}}, std::pair{"duplicates", c.duplicates},
+        std::pair{"out of order", c.out_of_order}, std::pair{"MOS", uint64_t{c.mos_x10}}})
+    if (value != 0) d.set(key, static_cast<int64_t>(value));
+  if (c.round_trips != 0) d.set("round-trip time", int64_t{c.round_trip_us});
   // rtpengine has no per-reason breakdown; ours appears only when SRTP dropped something,
   // so plain calls keep rtpengine's reply size.
   for (const auto& [key, count] :

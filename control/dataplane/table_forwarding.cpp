@@ -131,6 +131,14 @@ session::StreamCounters TableForwarding::stream_counters(const Endpoint& relay) 
   out.bytes = s.bytes + s.rtcp_bytes;
   out.lost = s.lost_clamped();
   out.jitter_ms = static_cast<uint32_t>(s.jitter_ms() + 0.5);
+  out.max_jitter_ms = static_cast<uint32_t>(s.max_jitter_ms() + 0.5);
+  out.duplicates = s.duplicates;
+  out.out_of_order = s.out_of_order;
+  if (const auto mos = s.mos()) out.mos_x10 = static_cast<uint32_t>(*mos * 10.0 + 0.5);
+  if (const auto rtt_ms = s.round_trip_ms()) {
+    out.round_trips = s.round_trips;
+    out.round_trip_us = static_cast<uint32_t>(*rtt_ms * 1000.0 + 0.5);
+  }
   out.rtcp_reports = s.rtcp_reports;
   out.reported_fraction_lost = s.reported_fraction_lost;
   out.reported_lost = s.reported_lost;

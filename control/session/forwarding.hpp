@@ -60,6 +60,13 @@ struct StreamCounters {
   uint64_t srtp_auth_failed = 0, srtp_replayed = 0, srtp_errors = 0;
   uint64_t lost = 0;       // RFC 3550 cumulative loss, clamped at 0
   uint32_t jitter_ms = 0;  // RFC 3550 interarrival jitter, milliseconds
+  uint32_t max_jitter_ms = 0;
+  uint64_t duplicates = 0;    // counted as received (RFC 3550 A.3), so they can hide loss
+  uint64_t out_of_order = 0;  // late packets behind the highest received, not duplicates
+  uint32_t mos_x10 = 0;       // E-model MOS x 10, as rtpengine reports it; 0 = nothing received
+  // RFC 3550 round trip relay -> this stream's sender -> relay; round_trips == 0: none yet.
+  uint64_t round_trips = 0;
+  uint32_t round_trip_us = 0;
   // The latest RTCP SR/RR report block this stream's peer sent: its view of what it receives
   // from us. Not summed into totals (each is one peer's latest figure); rtcp_reports == 0: none.
   uint64_t rtcp_reports = 0;

@@ -7,6 +7,7 @@ void add(StreamCounters& total, const StreamCounters& c) {
   total.packets += c.packets, total.bytes += c.bytes, total.errors += c.errors;
   total.srtp_auth_failed += c.srtp_auth_failed, total.srtp_replayed += c.srtp_replayed;
   total.srtp_errors += c.srtp_errors, total.lost += c.lost;
+  total.duplicates += c.duplicates, total.out_of_order += c.out_of_order;
 }
 
 }  // namespace
