@@ -45,6 +45,9 @@ po::options_description describe_options() {
      "the same for calls on hold (sendonly / inactive)")
     ("final-timeout", po::value<std::string>()->default_value("0"),
      "seconds after which any call is torn down; 0 disables")
+    ("delete-delay", po::value<std::string>()->default_value("0"),
+     "seconds a deleted call keeps relaying when delete carries no 'delete delay' key; 0 ends it at once "
+     "(rtpengine's default is 30)")
     ("max-sessions", po::value<std::string>()->default_value("-1"),
      "parallel calls allowed; -1 unlimited; beyond it offers fail with 'Parallel session limit reached'")
     ("learning-packets", po::value<std::string>()->default_value("5"),
@@ -120,6 +123,7 @@ std::optional<std::string> fill(const po::variables_map& vm, Config& c) {
   take("timeout", text("timeout"), seconds, [&](auto x) { c.timeout = static_cast<unsigned>(x); });
   take("silent-timeout", text("silent-timeout"), seconds, [&](auto x) { c.silent_timeout = static_cast<unsigned>(x); });
   take("final-timeout", text("final-timeout"), seconds, [&](auto x) { c.final_timeout = static_cast<unsigned>(x); });
+  take("delete-delay", text("delete-delay"), seconds, [&](auto x) { c.delete_delay = static_cast<unsigned>(x); });
   take("max-sessions", text("max-sessions"), [](auto& s) { return parse_signed(s, -1, 10000000); }, [&](auto x) { c.max_sessions = static_cast<int>(x); });
   take("learning-packets", text("learning-packets"), [](auto& s) { return parse_unsigned(s, 1000000); }, [&](auto x) { c.learning_packets = static_cast<uint32_t>(x); });
   take("learning-ms", text("learning-ms"), [](auto& s) { return parse_unsigned(s, 3600000); }, [&](auto x) { c.learning_ms = static_cast<uint32_t>(x); });

@@ -26,6 +26,7 @@ session::SessionsConfig sessions_config(const Config& config) {
   result.timeouts.timeout = std::chrono::seconds(config.timeout);
   result.timeouts.silent_timeout = std::chrono::seconds(config.silent_timeout);
   result.timeouts.final_timeout = std::chrono::seconds(config.final_timeout);
+  result.delete_delay = std::chrono::seconds(config.delete_delay);
   // Spread port use across restarts, so a restarted relay does not hand out the ports that
   // late packets of its previous life may still be arriving on.
   result.port_seed = std::random_device{}();

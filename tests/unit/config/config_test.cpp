@@ -54,6 +54,7 @@ const ErrorCase kErrorCases[] = {
     {"listen-ng not an address", {"--listen-ng=localhost:2223"}, "invalid configuration: listen-ng='localhost:2223': expected ADDRESS:PORT, [ADDRESS]:PORT or PORT"},
     {"listen-ng port 0", {"--listen-ng=0"}, "invalid configuration: listen-ng='0': expected ADDRESS:PORT, [ADDRESS]:PORT or PORT"},
     {"listen-http bad", {"--listen-http=1.2.3.4"}, "invalid configuration: listen-http='1.2.3.4': expected ADDRESS:PORT, [ADDRESS]:PORT or PORT"},
+    {"delete-delay not a number", {"--delete-delay=soon"}, "invalid configuration: delete-delay='soon': expected a whole number from 0 to 31536000"},
     {"timeout negative", {"--timeout=-5"}, "invalid configuration: timeout='-5': expected a whole number from 0 to 31536000"},
     {"log-level unknown", {"--log-level=loud"}, "invalid configuration: log-level='loud': expected trace, debug, info, warn, error, critical, off or a syslog level 0-7"},
     {"max-sessions below -1", {"--max-sessions=-2"}, "invalid configuration: max-sessions='-2': expected a whole number from -1 to 10000000"},
@@ -92,6 +93,7 @@ TEST(Config, DefaultsMatchRtpengineAndTheEmbeddedTapProfile) {
   EXPECT_EQ(c.timeout, 60u);
   EXPECT_EQ(c.silent_timeout, 3600u);
   EXPECT_EQ(c.final_timeout, 0u);
+  EXPECT_EQ(c.delete_delay, 0u);
   ASSERT_EQ(c.listen_ng.size(), 1u);
   EXPECT_EQ(c.listen_ng[0].to_string(), "127.0.0.1:2223");
   ASSERT_EQ(c.interfaces.size(), 1u);
