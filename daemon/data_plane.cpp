@@ -131,6 +131,12 @@ std::optional<StartError> DataPlane::launch_workers(const Config& config) {
   return std::nullopt;
 }
 
+std::vector<std::pair<std::string, dpdk::PortStats>> DataPlane::port_stats() const {
+  std::vector<std::pair<std::string, dpdk::PortStats>> result;
+  for (size_t i = 0; i < ports_.size(); ++i) result.emplace_back(interfaces_[i].name, ports_[i].stats());
+  return result;
+}
+
 uint64_t DataPlane::tsc_hz() const { return rte_get_tsc_hz(); }
 uint64_t DataPlane::now_ticks() const { return rte_rdtsc(); }
 

@@ -42,6 +42,8 @@ class DataPlane {
   table::ForwardingTable& table() { return *table_; }
   const std::vector<std::unique_ptr<worker::Worker>>& workers() const { return workers_; }
   const std::vector<Interface>& interfaces() const { return interfaces_; }
+  // Each interface's port counters (rte_eth_stats_get: safe beside the polling workers).
+  std::vector<std::pair<std::string, dpdk::PortStats>> port_stats() const;
   const dpdk::Mempool& mempool() const { return *pool_; }
   bool hugepages() const { return eal_->hugepages(); }
   uint64_t tsc_hz() const;                           // the workers' time base

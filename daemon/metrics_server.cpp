@@ -19,8 +19,18 @@ std::variant<std::unique_ptr<metrics::Exporter>, StartError> start_metrics(const
   std::vector<const worker::WorkerCounters*> counters;
   for (const auto& worker : data_plane.workers()) counters.push_back(&worker->counters());
   const auto& pool = data_plane.mempool();
+  auto ports = [&data_plane] {
+    std::vector<metrics::PortCounters> result;
+    for (const auto& [interface, s] : data_plane.port_stats()) {
+      result.push_back({.interface = interface, .rx_packets = s.rx_packets, .tx_packets = s.tx_packets,
+                        .rx_missed = s.rx_missed, .rx_no_mbuf = s.rx_no_mbuf, .rx_errors = s.rx_errors,
+                        .tx_errors = s.tx_errors});
+    }
+    return result;
+  };
   exporter->add(std::make_shared<metrics::RelayCollector>(
-      std::move(counters), metrics::MempoolSource{[&pool] { return pool.free_count(); }, pool.size()}));
+      std::move(counters), metrics::MempoolSource{[&pool] { return pool.free_count(); }, pool.size()},
+      std::move(ports)));
   exporter->add(control.metrics().collector());
   spdlog::info("metrics on http://{}/metrics", exporter->local_endpoint().to_string());
   return exporter;

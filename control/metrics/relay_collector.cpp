@@ -54,6 +54,32 @@ void add_per_worker(Families& out, const std::vector<const worker::WorkerCounter
   }
 }
 
+// The ports' own counters: a loss that no drop reason explains happened here.
+void add_ports(Families& out, const std::vector<PortCounters>& ports) {
+  struct Row {
+    const char* name;
+    const char* help;
+    uint64_t PortCounters::*value;
+  };
+  static constexpr Row kRows[] = {
+      {"port_received_packets_total", "Packets the port received", &PortCounters::rx_packets},
+      {"port_transmitted_packets_total", "Packets the port transmitted", &PortCounters::tx_packets},
+      {"port_missed_packets_total",
+       "Packets the port dropped because its RX ring was full (the worker fell behind)",
+       &PortCounters::rx_missed},
+      {"port_mbuf_allocation_failures_total",
+       "RX ring refills that failed because the mbuf pool was empty", &PortCounters::rx_no_mbuf},
+      {"port_receive_errors_total", "Erroneous packets the port received", &PortCounters::rx_errors},
+      {"port_transmit_errors_total", "Packets the port failed to transmit", &PortCounters::tx_errors},
+  };
+  for (const auto& row : kRows) {
+    auto& family = add_family(out, row.name, row.help, MetricType::Counter);
+    for (const auto& port : ports) {
+      add_value(family, {{"interface", port.interface}}, static_cast<double>(port.*row.value));
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<prometheus::MetricFamily> RelayCollector::Collect() const {
@@ -68,6 +94,7 @@ std::vector<prometheus::MetricFamily> RelayCollector::Collect() const {
         add_family(out, "mempool_size_mbufs", "Packet buffers in the mbuf pool", MetricType::Gauge),
         {}, mempool_.size);
   }
+  if (ports_) add_ports(out, ports_());
   return out;
 }
 

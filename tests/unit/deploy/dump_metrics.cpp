@@ -20,7 +20,9 @@ int main() {
   rr::worker::WorkerCounters worker;
 
   auto families = ControlCollector(sampler).Collect();
-  auto relay = RelayCollector({&worker}, {[] { return 1u; }, 2u}).Collect();
+  auto relay = RelayCollector({&worker}, {[] { return 1u; }, 2u},
+                              [] { return std::vector<PortCounters>{{.interface = "pub"}}; })
+                   .Collect();
   families.insert(families.end(), relay.begin(), relay.end());
   prometheus::TextSerializer().Serialize(std::cout, families);
   return 0;

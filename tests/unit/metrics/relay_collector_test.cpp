@@ -72,6 +72,25 @@ TEST(RelayCollector, ReadsTheMempoolAtEachScrape) {
   EXPECT_EQ(scrape(f.collector).at("rtp_relay_mempool_free_mbufs"), 17);
 }
 
+TEST(RelayCollector, PortCountersPerInterface) {
+  worker::WorkerCounters w;
+  std::vector<PortCounters> ports = {{.interface = "pub", .rx_packets = 100, .tx_packets = 90, .rx_missed = 7,
+                                      .rx_no_mbuf = 2, .rx_errors = 1, .tx_errors = 3},
+                                     {.interface = "priv", .rx_packets = 5}};
+  RelayCollector collector({&w}, {}, [&] { return ports; });
+  const ExpectedSample rows[] = {{R"(rtp_relay_port_received_packets_total{interface="pub"})", 100},
+                  {R"(rtp_relay_port_transmitted_packets_total{interface="pub"})", 90},
+                  {R"(rtp_relay_port_missed_packets_total{interface="pub"})", 7},
+                  {R"(rtp_relay_port_mbuf_allocation_failures_total{interface="pub"})", 2},
+                  {R"(rtp_relay_port_receive_errors_total{interface="pub"})", 1},
+                  {R"(rtp_relay_port_transmit_errors_total{interface="pub"})", 3},
+                  {R"(rtp_relay_port_received_packets_total{interface="priv"})", 5},
+                  {R"(rtp_relay_port_missed_packets_total{interface="priv"})", 0}};
+  expect_samples(scrape(collector), rows);
+  ports[0].rx_missed = 9;  // read again at each scrape
+  EXPECT_EQ(scrape(collector).at(R"(rtp_relay_port_missed_packets_total{interface="pub"})"), 9);
+}
+
 TEST(RelayCollector, NoMempoolCallbackNoMempoolFamilies) {
   worker::WorkerCounters w;
   RelayCollector collector({&w}, {});
