@@ -156,8 +156,12 @@ for n in $streams_list; do
   per=$pairs_per_address; [ "$n" -le "$pairs_per_address" ] && per=0
   # At least ~1000 RTP frames per replay loop, so the one ARP announcement is noise.
   rounds=$(( (1000 + n - 1) / n ))
+  # The RTP frames come from the MAC the ARP announcement gives the peer, as a real host's do:
+  # with pcapgen's default caller MAC the peer's MAC flapped twice per replay loop, which
+  # made the relay re-resolve (and drop its egress templates) each time.
   "$pcapgen" --out "$pcap" --relay "$relay_ip:10000" --per-address "$per" --caller "$peer" \
-    --streams "$n" --rounds "$rounds" --relay-mac "$pcap_mac" --neighbour "$peer_mac=${peer%:*}" >/dev/null
+    --streams "$n" --rounds "$rounds" --relay-mac "$pcap_mac" --caller-mac "$peer_mac" \
+    --neighbour "$peer_mac=${peer%:*}" >/dev/null
   for run in $(seq 1 "$runs"); do
     echo "streams $n run $run/$runs" >&2
     r=$(relay_trial "$n" "$pcap" "$run"); echo "{\"peer\": \"rtp-relay\", \"run\": $run, \"r\": $r}" >>"$results"
