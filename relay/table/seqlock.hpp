@@ -38,15 +38,19 @@ class SeqlockWords {
   }
   // Into the caller's words: no copy of a returned array, whose word stores read back as one
   // wider load stalled on store forwarding (measured in the neighbour table's find).
-  void load(Words& words) const noexcept {
+  void load(Words& words) const noexcept { (void)load_stamped(words); }
+  // The same, returning the sequence the words were read at: while sequence() still equals
+  // it, no store has started since (a cache keyed by it is current).
+  uint32_t load_stamped(Words& words) const noexcept {
     for (;;) {
       const uint32_t before = seq_.load(std::memory_order_acquire);
       if (before & 1U) continue;  // writer mid-store: it finishes within a few instructions
       for (size_t i = 0; i < N; ++i) words[i] = words_[i].load(std::memory_order_relaxed);
       std::atomic_thread_fence(std::memory_order_acquire);
-      if (seq_.load(std::memory_order_relaxed) == before) return;
+      if (seq_.load(std::memory_order_relaxed) == before) return before;
     }
   }
+  uint32_t sequence() const noexcept { return seq_.load(std::memory_order_acquire); }
 
   // Number of completed stores.
   uint32_t version() const noexcept { return seq_.load(std::memory_order_acquire) / 2; }

@@ -4,9 +4,9 @@
 // A slot's template holds while nothing its headers came from has changed, which the key
 // tells with three loads the packet makes anyway or nearly so: the entry's publish
 // generation (a re-published entry may change the egress; entry addresses get reused, the
-// generation never does), the destination latch's seqlock version, and the neighbour
-// table's generation; plus the neighbour's expiry, after which the slow path re-resolves
-// (and solicits) as before. Keys are read BEFORE the values they guard on a refill, so a
+// generation never does), the destination latch's seqlock version, and the next hop's
+// neighbour slot's seqlock sequence (any store to that slot: MAC change, refresh, eviction);
+// plus the neighbour's expiry, after which the slow path re-resolves (and solicits) as before. Keys are read BEFORE the values they guard on a refill, so a
 // change racing with it leaves a stale key, never a stale template under a current key.
 //
 // Per worker, not per stream: a stream's state may be reached by two workers at once (a
@@ -19,20 +19,22 @@
 #include <memory>
 
 #include "relay/packet/header_template.hpp"
+#include "relay/worker/neighbour_service.hpp"
 
 namespace rr::worker {
 
 struct alignas(64) EgressCacheSlot {
   uint64_t entry_generation = 0;  // 0: empty (generations start at 1)
-  uint64_t neighbour_generation = 0;
+  NeighbourTable::Stamp neighbour;
   uint64_t valid_until_ms = 0;
   uint32_t latch_version = 0;
   uint8_t port_index = 0;  // into ForwardContext::ports
   packet::HeaderTemplate header;
 
-  bool holds(uint64_t entry, uint32_t latch, uint64_t neighbours, uint64_t now_ms) const noexcept {
-    return entry_generation == entry && latch_version == latch && neighbour_generation == neighbours &&
-           now_ms < valid_until_ms;
+  // The neighbour's stamp is checked last: its line is the one shared with worker 0's writes.
+  bool holds(uint64_t entry, uint32_t latch, uint64_t now_ms, const Neighbours& neighbours) const noexcept {
+    return entry_generation == entry && latch_version == latch && now_ms < valid_until_ms &&
+           neighbours.unchanged(neighbour);
   }
 };
 

@@ -130,8 +130,7 @@ packet::Result<Forwarded> forward_media(ForwardContext& context, uint8_t in_port
                                 ? context.egress_cache->slot(context.table.slot_index(entry->key))
                                 : nullptr;
   const uint32_t latch_version = decision->destination->version();
-  const uint64_t neighbour_generation = context.neighbours.generation();
-  if (cached && cached->holds(entry->hot.generation, latch_version, neighbour_generation, clock.ms))
+  if (cached && cached->holds(entry->hot.generation, latch_version, clock.ms, context.neighbours))
     return stamp(room, payload_at, *decision, cached->header, cached->port_index, unchanged, {});
 
   const Endpoint destination = decision->destination->load();
@@ -143,12 +142,13 @@ packet::Result<Forwarded> forward_media(ForwardContext& context, uint8_t in_port
   auto headers = egress_headers(*decision->egress, destination, {}, out);
   // Unresolved: the destination MAC stays zero and the worker holds the frame.
   uint64_t valid_until_ms = 0;
-  const bool resolved = context.neighbours.find(*hop, clock.ms, headers.l2.dst, valid_until_ms);
+  NeighbourTable::Stamp neighbour;
+  const bool resolved = context.neighbours.find(*hop, clock.ms, headers.l2.dst, valid_until_ms, neighbour);
   const auto header = packet::make_header_template(headers);
   if (!header) return header.drop();
   if (cached && resolved) {
     cached->entry_generation = entry->hot.generation;
-    cached->neighbour_generation = neighbour_generation;
+    cached->neighbour = neighbour;
     cached->valid_until_ms = valid_until_ms;
     cached->latch_version = latch_version;
     cached->port_index = static_cast<uint8_t>(out_index);

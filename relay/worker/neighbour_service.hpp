@@ -57,11 +57,11 @@ class Neighbours {
   bool find(const IpAddress& ip, uint64_t now_ms, packet::MacAddress& mac) const noexcept {
     return table_.find(ip, now_ms, mac);
   }
-  bool find(const IpAddress& ip, uint64_t now_ms, packet::MacAddress& mac,
-            uint64_t& valid_until_ms) const noexcept {
-    return table_.find(ip, now_ms, mac, valid_until_ms);
+  bool find(const IpAddress& ip, uint64_t now_ms, packet::MacAddress& mac, uint64_t& valid_until_ms,
+            NeighbourTable::Stamp& stamp) const noexcept {
+    return table_.find(ip, now_ms, mac, valid_until_ms, stamp);
   }
-  uint64_t generation() const noexcept { return table_.generation(); }
+  bool unchanged(const NeighbourTable::Stamp& stamp) const noexcept { return table_.unchanged(stamp); }
   // Worker 0 records it; another worker forwards it when it would change the table.
   void learn(const IpAddress& ip, const packet::MacAddress& mac, uint64_t now_ms) noexcept;
   // True: the caller (worker 0) sends the ARP request / NS now. The others queue a resolve

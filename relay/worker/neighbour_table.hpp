@@ -16,7 +16,6 @@
 // Fixed capacity, open addressing with a short probe: no allocation after construction.
 #pragma once
 
-#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -42,13 +41,20 @@ class NeighbourTable {
   // The hot path's form writes the MAC where it is used (the egress L2 header): returning a
   // 6-byte optional packs it in a register and unpacks it byte-wise, a store-forwarding stall.
   bool find(const IpAddress& ip, uint64_t now_ms, packet::MacAddress& mac) const noexcept;
-  // The same, and until when the answer holds if nothing changes: learned time + max age.
-  bool find(const IpAddress& ip, uint64_t now_ms, packet::MacAddress& mac,
-            uint64_t& valid_until_ms) const noexcept;
-  // Bumped (release) after any slot changed address, MAC or resolved state; not by a refresh
-  // of an unchanged MAC. Read before find(), an unchanged generation means that answer
-  // still holds (until its valid_until_ms): the egress cache's test, one load per packet.
-  uint64_t generation() const noexcept { return generation_.value.load(std::memory_order_acquire); }
+  // Which slot answered and at which seqlock sequence: while unchanged(stamp), no store has
+  // touched that neighbour since, so the answer still holds until valid_until_ms. Per
+  // neighbour, so a flapping or spoofed MAC invalidates only the streams sent through it.
+  struct Stamp {
+    uint32_t slot = 0;
+    uint32_t sequence = 1;  // odd: matches no completed store
+  };
+  // The same as find(), and until when the answer holds if nothing changes (learned time +
+  // max age), and its stamp.
+  bool find(const IpAddress& ip, uint64_t now_ms, packet::MacAddress& mac, uint64_t& valid_until_ms,
+            Stamp& stamp) const noexcept;
+  bool unchanged(const Stamp& stamp) const noexcept {
+    return published_[stamp.slot].words.sequence() == stamp.sequence;
+  }
   std::optional<packet::MacAddress> find(const IpAddress& ip, uint64_t now_ms) const noexcept {
     packet::MacAddress mac;
     if (!find(ip, now_ms, mac)) return std::nullopt;
@@ -81,6 +87,7 @@ class NeighbourTable {
   };
   using Words = table::SeqlockWords<4>::Words;
   bool read(const IpAddress& ip, Words& words) const noexcept;  // false: not in the table
+  bool read(const IpAddress& ip, Words& words, Stamp& stamp) const noexcept;
   size_t slot_for(const IpAddress& ip) noexcept;  // existing, free or stalest in the probe
   void publish(size_t at, bool resolved, const packet::MacAddress& mac) noexcept;
 
@@ -88,11 +95,6 @@ class NeighbourTable {
   uint32_t retry_ms_;
   std::unique_ptr<Published[]> published_;
   std::unique_ptr<Private[]> private_;
-  // Own line: read by every worker per packet, written only when a mapping changes.
-  struct alignas(64) Generation {
-    std::atomic<uint64_t> value{0};
-  };
-  Generation generation_;
 };
 
 }  // namespace rr::worker
