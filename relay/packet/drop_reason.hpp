@@ -30,7 +30,7 @@ namespace rr::packet {
   X(source_mismatch, "source endpoint differs from the latched one (strict source)")          \
   X(srtp_auth_failed, "SRTP/SRTCP authentication tag does not verify")                         \
   X(srtp_replay, "SRTP/SRTCP packet replayed or too old for the replay window")                \
-  X(srtp_error, "other libsrtp2 failure")                                                      \
+  X(srtp_error, "other SRTP failure")                                                          \
   X(no_neighbour, "next hop MAC unresolved and the hold queue is full")                        \
   X(mtu_exceeded, "rewritten packet larger than the egress MTU or 65535")                      \
   X(tx_full, "NIC transmit queue refused the packet")
