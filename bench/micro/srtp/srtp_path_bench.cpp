@@ -21,6 +21,7 @@
 #include "relay/srtp/keygen.hpp"
 #include "relay/srtp/session.hpp"
 #include "relay/table/forwarding_table.hpp"
+#include "relay/worker/egress_cache.hpp"
 #include "relay/worker/forward.hpp"
 #include "tests/support/packet_builder.hpp"
 
@@ -52,7 +53,8 @@ class SrtpRelay {
       : mode_(mode),
         table_({{ip("192.0.2.1")}, kPortMin, static_cast<uint16_t>(kPortMin + streams - 1), 1}),
         service_(1, 300'000, 1000),
-        neighbours_(service_, 0) {
+        neighbours_(service_, 0),
+        egress_cache_(table_.slot_count()) {
     ports_.push_back({0, 0, mac("02:00:00:00:aa:01"), {{ip("192.0.2.1"), 24, ip("192.0.2.254")}}});
     ports_.push_back({1, 0, mac("02:00:00:00:bb:01"), {{ip("198.51.100.1"), 24, ip("198.51.100.254")}}});
     neighbours_.learn(ip("198.51.100.254"), mac("02:00:00:00:0f:fe"), 0);
@@ -110,6 +112,7 @@ class SrtpRelay {
   std::vector<worker::PortSetup> ports_;
   worker::NeighbourService service_;
   worker::Neighbours neighbours_;
+  worker::EgressCache egress_cache_;  // as the worker runs it: cached egress headers
   std::vector<std::shared_ptr<table::StreamState>> peers_;
   std::vector<std::shared_ptr<srtp::SrtpSession>> phones_;
   std::vector<rr::test::Bytes> templates_;
@@ -140,7 +143,7 @@ std::array<std::span<uint8_t>, kBurst> load_burst(benchmark::State& state, SrtpR
 void BM_Path(benchmark::State& state) {
   const auto mode = static_cast<Mode>(state.range(0));
   SrtpRelay& relay = relay_with(mode, state.range(1));
-  worker::ForwardContext context{relay.table_, relay.ports_, relay.neighbours_};
+  worker::ForwardContext context{relay.table_, relay.ports_, relay.neighbours_, &relay.egress_cache_};
   std::array<packet::FrameView, kBurst> views;
   std::array<worker::MediaFrame, kBurst> frames;
   uint64_t i = 0, dropped = 0;
