@@ -92,10 +92,6 @@ class StreamStats {
   // block answering the reverse stream's last SR gives this stream's round trip.
   // Hostile input only bumps rtcp_malformed.
   void on_rtcp(std::span<const uint8_t> plaintext, uint64_t arrival_ticks);
-  // Bridge for a caller without the burst's ticks (the worker, until it passes them):
-  // stamps the arrival with the steady clock instead, so both directions of a media must
-  // use the same overload. Reads the clock (vDSO, no syscall) only for RTCP, a few per second.
-  void on_rtcp(std::span<const uint8_t> plaintext);
 
   // Control, once, before the entry that owns this stream is published: the stream that
   // carries RTCP the other way (an SR sent toward this stream's sender travels on it).

@@ -1,7 +1,6 @@
 // StreamStats' RTCP half: counts, the peer's latest report block, and the RFC 3550 6.4.1
 // round trip, which needs both directions: the SR travels on the reverse stream, the report
 // block answering it on this one.
-#include <chrono>
 
 #include "relay/stats/rtcp_report.hpp"
 #include "relay/stats/single_writer.hpp"
@@ -20,12 +19,6 @@ void StreamStats::on_rtcp(uint32_t bytes) {
 
 void StreamStats::on_rtcp(std::span<const uint8_t> plaintext, uint64_t arrival_ticks) {
   on_rtcp_at(plaintext, clock_.to_ntp16(arrival_ticks));
-}
-
-void StreamStats::on_rtcp(std::span<const uint8_t> plaintext) {
-  const auto since_epoch = std::chrono::steady_clock::now().time_since_epoch();
-  const auto ns = static_cast<uint64_t>(std::chrono::nanoseconds(since_epoch).count());
-  on_rtcp_at(plaintext, ntp_middle32(ntp_from_unix_ns(ns)));  // any epoch: only differences count
 }
 
 void StreamStats::on_rtcp_at(std::span<const uint8_t> plaintext, uint32_t arrival_ntp16) {

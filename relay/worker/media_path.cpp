@@ -99,7 +99,7 @@ packet::Result<MediaDecision> decide_media(const table::ForwardingEntry* entry,
   const auto bytes = static_cast<uint32_t>(size);  // plaintext, as RFC 3550 counts octets
   if (decision.rtcp) {
     // The plaintext compound (after SRTCP unprotect): the peer's report blocks feed the stats.
-    state.stats.on_rtcp(std::span<const uint8_t>(payload_room.first(size)));
+    state.stats.on_rtcp(std::span<const uint8_t>(payload_room.first(size)), clock.ticks);
   } else {
     state.stats.on_rtp({rtp.ssrc, rtp.sequence, rtp.timestamp, bytes}, clock.ticks);
   }

@@ -1,6 +1,6 @@
 // Per-packet cost of StreamStats: an RTP packet (the hot case) against an RTCP report
 // (a few per second per stream): parsed, its block kept, and the round trip matched with
-// the reverse stream's SR, stamped with the worker's ticks or by the steady-clock bridge.
+// the reverse stream's SR, stamped with the worker's ticks.
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
@@ -41,21 +41,14 @@ void BM_OnRtp(benchmark::State& state) {
 }
 BENCHMARK(BM_OnRtp);
 
-// bridge = 1: on_rtcp(span), stamped with steady_clock (what the worker calls today).
 void BM_OnRtcpReport(benchmark::State& state) {
-  const bool bridge = state.range(0) != 0;
   StreamStats forward(kClock), reverse(kClock);
   forward.link_reverse(reverse);
   reverse.on_rtcp(std::span<const uint8_t>(kSr), 1'000'000'000);
   uint64_t ticks = 1'500'000'000;
-  for (auto _ : state) {
-    if (bridge)
-      forward.on_rtcp(std::span<const uint8_t>(kRr));
-    else
-      forward.on_rtcp(std::span<const uint8_t>(kRr), ticks++);
-  }
+  for (auto _ : state) forward.on_rtcp(std::span<const uint8_t>(kRr), ticks++);
   benchmark::DoNotOptimize(forward.snapshot());
 }
-BENCHMARK(BM_OnRtcpReport)->ArgName("bridge")->Arg(0)->Arg(1);
+BENCHMARK(BM_OnRtcpReport);
 
 }  // namespace
