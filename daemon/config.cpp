@@ -78,7 +78,12 @@ po::options_description describe_options() {
      "EAL memory in MB when running without hugepages")
     ("mbufs", po::value<std::string>()->default_value("0"),
      "packet buffers in the pool; 0 sizes it from the rings and workers (raise it for vdevs that "
-     "hold many packets, such as net_pcap with infinite_rx)");
+     "hold many packets, such as net_pcap with infinite_rx)")
+    ("rx-descriptors", po::value<std::string>()->default_value("1024"),
+     "descriptors per RX queue (64-32768; the device may round it to its limits); deeper rings "
+     "ride out longer worker stalls before the NIC drops (rtp_relay_port_missed_packets_total)")
+    ("tx-descriptors", po::value<std::string>()->default_value("1024"),
+     "descriptors per TX queue (64-32768; the device may round it to its limits)");
 
   po::options_description all;
   all.add(general).add(media).add(dpdk);
@@ -141,6 +146,13 @@ std::optional<std::string> fill(const po::variables_map& vm, Config& c) {
   take("main-core", text("main-core"), [](auto& s) { return parse_unsigned(s, 1023); }, [&](auto x) { c.main_core = static_cast<unsigned>(x); });
   take("no-huge", text("no-huge"), parse_bool, [&](auto x) { c.no_huge = x; });
   take("mbufs", text("mbufs"), [](auto& s) { return parse_unsigned(s, 1u << 26); }, [&](auto x) { c.mbufs = static_cast<unsigned>(x); });
+  auto descriptors = [](const std::string& v) -> ValueOr<unsigned long> {
+    auto n = parse_unsigned(v, 32768);
+    if (!n.value || *n.value < 64) return Why{"expected a whole number from 64 to 32768"};
+    return n;
+  };
+  take("rx-descriptors", text("rx-descriptors"), descriptors, [&](auto x) { c.rx_descriptors = static_cast<uint16_t>(x); });
+  take("tx-descriptors", text("tx-descriptors"), descriptors, [&](auto x) { c.tx_descriptors = static_cast<uint16_t>(x); });
   take("memory-mb", text("memory-mb"), [](auto& s) { return parse_unsigned(s, 1 << 20); }, [&](auto x) { c.memory_mb = static_cast<unsigned>(x); });
   return error;
 }

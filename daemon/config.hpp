@@ -71,6 +71,10 @@ struct Config {
   bool no_huge = false;  // force --no-huge even when hugepages are available
   unsigned memory_mb = 512;  // EAL memory when running without hugepages
   unsigned mbufs = 0;        // packet buffers in the pool; 0 = sized from rings and workers
+  // Descriptors per RX / TX queue. Deeper RX rings absorb longer stalls of a worker (a busy
+  // neighbour core, an interrupt) before the NIC counts rx_missed; they also hold more mbufs.
+  uint16_t rx_descriptors = 1024;
+  uint16_t tx_descriptors = 1024;
 
   std::string config_file;  // where the INI came from, for logs
 };

@@ -63,20 +63,23 @@ std::variant<std::unique_ptr<DataPlane>, StartError> DataPlane::start(const Conf
   }
 
   const auto workers = static_cast<uint16_t>(config.worker_cores.size());
-  dpdk::PortConfig port_defaults;
   const unsigned mbufs = config.mbufs != 0
       ? config.mbufs
       : dpdk::mempool_size({.ports = static_cast<unsigned>(config.dpdk_ports.size()),
                             .queues = workers,
-                            .rx_descriptors = port_defaults.rx_descriptors,
-                            .tx_descriptors = port_defaults.tx_descriptors,
+                            .rx_descriptors = config.rx_descriptors,
+                            .tx_descriptors = config.tx_descriptors,
                             .workers = workers});
   auto pool = dpdk::Mempool::create("rr_mbufs", mbufs);
   if (!pool) return StartError{1, pool.error().message};
   plane->pool_.emplace(std::move(*pool));
 
   for (const auto& p : config.dpdk_ports) {
-    auto port = dpdk::Port::open({.device = p.device, .queues = workers}, plane->pool_->get());
+    auto port = dpdk::Port::open({.device = p.device,
+                                  .queues = workers,
+                                  .rx_descriptors = config.rx_descriptors,
+                                  .tx_descriptors = config.tx_descriptors},
+                                 plane->pool_->get());
     if (!port) {
       if (port.error().code == dpdk::Errc::no_such_port) {
         return config_error("dpdk-port", p.interface + "=" + p.device, port.error().message);

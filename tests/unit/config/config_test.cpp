@@ -71,6 +71,8 @@ const ErrorCase kErrorCases[] = {
     {"vlan id above 4094", {"--vlan=pub=4095"}, "invalid configuration: vlan='pub=4095': expected INTERFACE=ID with a VLAN ID from 1 to 4094"},
     {"vlan for an unknown interface", {"--vlan=priv=42"}, "invalid configuration: vlan='priv=42': no --interface named 'priv'"},
     {"vlan twice for an interface", {"--vlan=pub=42", "--vlan=pub=43"}, "invalid configuration: vlan='pub=43': interface has a VLAN already"},
+    {"rx-descriptors too few", {"--rx-descriptors=16"}, "invalid configuration: rx-descriptors='16': expected a whole number from 64 to 32768"},
+    {"tx-descriptors too many", {"--tx-descriptors=65536"}, "invalid configuration: tx-descriptors='65536': expected a whole number from 64 to 32768"},
     {"no-huge not a boolean", {"--no-huge=maybe"}, "invalid configuration: no-huge='maybe': expected true or false"},
     {"config file missing", {"--config-file=/nonexistent/rtp-relay.conf"}, "invalid configuration: config-file='/nonexistent/rtp-relay.conf': cannot be read"},
     {"value missing", {"--port-min"}, "invalid configuration: --port-min: the required argument for option '--port-min' is missing"},
@@ -101,6 +103,24 @@ TEST(Config, DefaultsMatchRtpengineAndTheEmbeddedTapProfile) {
   EXPECT_EQ(c.interfaces[0].address.to_string(), "192.0.2.1");
   EXPECT_EQ(c.dpdk_profile, "dev-tap");
   EXPECT_EQ(c.worker_cores, std::vector<unsigned>{1});
+  EXPECT_EQ(c.rx_descriptors, 1024);
+  EXPECT_EQ(c.tx_descriptors, 1024);
+}
+
+TEST(Config, ShippedExampleConfigurationParses) {
+  auto result = parse({std::string("--config-file=") + RR_DEPLOY_CONF});
+  ASSERT_TRUE(std::holds_alternative<Config>(result)) << std::get<Exit>(result).message;
+  const auto& c = std::get<Config>(result);
+  EXPECT_EQ(c.interfaces.size(), 3u);
+  EXPECT_EQ(c.dpdk_profile, "i40e");
+  EXPECT_EQ(c.rx_descriptors, 1024);
+}
+
+TEST(Config, DescriptorsPerQueue) {
+  auto result = parse({"--rx-descriptors=4096", "--tx-descriptors=512"});
+  ASSERT_TRUE(std::holds_alternative<Config>(result));
+  EXPECT_EQ(std::get<Config>(result).rx_descriptors, 4096);
+  EXPECT_EQ(std::get<Config>(result).tx_descriptors, 512);
 }
 
 TEST(Config, RtpengineInterfaceSyntaxWithAdvertisedAddressAndSeveralAddresses) {
