@@ -20,6 +20,10 @@ class RtpClock {
 
   // Monotonic in ticks; wraps only after 2^64 ticks, like the TSC itself.
   constexpr uint64_t to_units(uint64_t ticks) const { return scale(ticks, factor_); }
+  // The same with the factor kept elsewhere: StreamStats copies it into its hot line, so the
+  // per-packet conversion reads no other line.
+  constexpr uint64_t units_factor() const { return factor_; }
+  static constexpr uint64_t to_units(uint64_t ticks, uint64_t units_factor) { return scale(ticks, units_factor); }
   // Ticks as a 16.16 fixed point count of seconds, modulo 2^32: the form of an NTP
   // timestamp's middle 32 bits, so A - LSR - DLSR can be computed in one unit.
   constexpr uint32_t to_ntp16(uint64_t ticks) const {
