@@ -26,6 +26,7 @@ namespace rr::packet {
   X(unhandled, "valid but not for us: other ARP/ICMP/ICMPv6 types, multicast, ...")           \
   X(not_rtp, "UDP payload is not RTP version 2 or its header overruns the payload")            \
   X(bad_rtcp, "RTCP header is not version 2 or its length field overruns the payload")        \
+  X(wrong_vlan, "802.1Q VLAN ID not the port's, a tagged frame on an untagged port, or QinQ")  \
   X(unknown_destination, "no forwarding entry for the local address and port")                \
   X(source_mismatch, "source endpoint differs from the latched one (strict source)")          \
   X(srtp_auth_failed, "SRTP/SRTCP authentication tag does not verify")                         \

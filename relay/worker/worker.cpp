@@ -8,6 +8,7 @@
 #include "relay/packet/frame.hpp"
 #include "relay/worker/forward.hpp"
 #include "relay/worker/local_replies.hpp"
+#include "relay/worker/vlan_filter.hpp"
 
 namespace rr::worker {
 
@@ -93,6 +94,8 @@ void Worker::process_burst(uint8_t port_index, rte_mbuf** frames, uint16_t count
     const auto view = parse(mbuf);
     if (!view) {
       verdicts[i] = drop(view.drop());
+    } else if (!vlan_accepts(port_setups_[port_index], *view)) {
+      verdicts[i] = drop(DropReason::wrong_vlan);
     } else if (view->kind != packet::FrameKind::udp) {
       verdicts[i] = answer(port_index, mbuf, *view, clock);
     } else {

@@ -90,23 +90,28 @@ class WorkerPipeline : public ::testing::Test {
     }
   }
 
-  // Worker `index` polls queue `index` of both ports.
-  WorkerConfig worker_config(unsigned index, bool vlan_on_b = false) {
+  // Worker `index` polls queue `index` of both ports, on the VLANs vlan_a_ / vlan_b_ say.
+  WorkerConfig worker_config(unsigned index) {
     WorkerConfig config;
     config.index = index;
     config.table = &*table_;
     config.pool = pool_->get();
     const auto queue = static_cast<uint16_t>(index);
-    config.ports.push_back({port_a_->id(), queue, kRelayMacA, {{kRelayA, 24, {}}}});
+    PortSetup a{port_a_->id(), queue, kRelayMacA, {{kRelayA, 24, {}}}};
     PortSetup b{port_b_->id(), queue, kRelayMacB, {{kRelayB, 24, kGatewayB}, {kRelayB6, 64, {}}}};
-    b.has_vlan = vlan_on_b;
-    b.vlan_tci = 100;
+    a.has_vlan = vlan_a_.has_value();
+    a.vlan_tci = vlan_a_.value_or(0);
+    b.has_vlan = vlan_b_.has_value();
+    b.vlan_tci = vlan_b_.value_or(0);
+    config.ports.push_back(a);
     config.ports.push_back(b);
     return config;
   }
 
+  // vlan_on_b: port B is a trunk port on VLAN 100 (vlan_b_), as in most VLAN tests.
   void start_worker(bool vlan_on_b = false) {
-    worker_ = std::make_unique<Worker>(worker_config(0, vlan_on_b));
+    if (vlan_on_b) vlan_b_ = kVlanB;
+    worker_ = std::make_unique<Worker>(worker_config(0));
     table_->qsbr().online(0);
   }
 
@@ -147,14 +152,22 @@ class WorkerPipeline : public ::testing::Test {
 
   // Phones announce themselves with an ARP reply (or NA), so media can go out at once.
   // poll_here = false when the worker runs on its own lcore.
+  // On each port's VLAN, if it has one.
+  FrameBuilder eth_a() const { return tagged(FrameBuilder().eth(kPhoneMacA, kRelayMacA), vlan_a_); }
+  FrameBuilder eth_b() const { return tagged(FrameBuilder().eth(kPhoneMacB, kRelayMacB), vlan_b_); }
+  static FrameBuilder tagged(FrameBuilder builder, std::optional<uint16_t> vlan) {
+    if (vlan) builder.vlan(*vlan);
+    return builder;
+  }
+
   void announce_phones(bool poll_here = true) {
-    inject_a(FrameBuilder().eth(kPhoneMacA, kRelayMacA).arp(2, kPhoneMacA, kPhoneA, kRelayMacA, kRelayA).build());
-    inject_b(FrameBuilder().eth(kPhoneMacB, kRelayMacB).arp(2, kPhoneMacB, kPhoneB, kRelayMacB, kRelayB).build());
+    inject_a(eth_a().arp(2, kPhoneMacA, kPhoneA, kRelayMacA, kRelayA).build());
+    inject_b(eth_b().arp(2, kPhoneMacB, kPhoneB, kRelayMacB, kRelayB).build());
     Bytes na_body = {0x60, 0, 0, 0};  // solicited + override
     na_body.insert(na_body.end(), kPhoneB6.bytes.begin(), kPhoneB6.bytes.end());
     na_body.insert(na_body.end(), {2, 1});
     na_body.insert(na_body.end(), kPhoneMacB.bytes.begin(), kPhoneMacB.bytes.end());
-    inject_b(FrameBuilder().eth(kPhoneMacB, kRelayMacB).ipv6(kPhoneB6, kRelayB6).ttl(255).icmp(136, 0, na_body).build());
+    inject_b(eth_b().ipv6(kPhoneB6, kRelayB6).ttl(255).icmp(136, 0, na_body).build());
     if (!poll_here) return;
     poll();
     ASSERT_TRUE(out_a().empty() && out_b().empty());
@@ -163,7 +176,9 @@ class WorkerPipeline : public ::testing::Test {
   uint64_t dropped(DropReason reason) const { return worker_->counters().dropped(reason); }
   uint64_t count(Counter c) const { return worker_->counters().get(c); }
 
+  static constexpr uint16_t kVlanB = 100;
   uint16_t queues_ = 1;  // RX/TX queues per port = workers; set in a derived constructor
+  std::optional<uint16_t> vlan_a_, vlan_b_;  // the ports' VLAN IDs; none = untagged
   std::optional<dpdk::Eal> eal_;
   std::optional<dpdk::Mempool> pool_;
   std::optional<dpdk::RingPort> port_a_, port_b_;

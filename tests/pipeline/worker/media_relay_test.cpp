@@ -1,5 +1,5 @@
-// Media relaying: exact bytes out for RTP, RTCP (muxed and on its own port), VLAN and
-// IPv4 <-> IPv6 bridging; unknown ports counted. The fixture checks no mbuf leaked.
+// Media relaying: exact bytes out for RTP, RTCP (muxed and on its own port) and
+// IPv4 <-> IPv6 bridging; unknown ports counted (VLAN: vlan_test.cpp). The fixture checks no mbuf leaked.
 #include "tests/pipeline/worker/harness.hpp"
 
 namespace rr::worker::test {
@@ -99,19 +99,6 @@ TEST_F(WorkerPipeline, UnknownPortAndForeignAddressAreCountedDrops) {
   EXPECT_TRUE(out_b().empty());
   EXPECT_EQ(dropped(DropReason::unknown_destination), 3U);
   EXPECT_EQ(count(Counter::rx_packets), 3U + 3U);  // + the three announcements
-}
-
-TEST_F(WorkerPipeline, VlanTaggedInIsAcceptedAndEgressPortTagsOut) {
-  start_worker(/*vlan_on_b=*/true);
-  announce_phones();
-  const MediaSpec spec;
-  publish(spec);
-  const FrameBuilder in = rtp_from(kPhoneMacA, kRelayMacA, spec.a_sdp, {kRelayA, 10000}, 9).vlan(42);
-  inject_a(in.build());
-  poll();
-  const auto out = out_b();
-  ASSERT_EQ(out.size(), 1U);
-  EXPECT_EQ(out[0], relayed(kRelayMacB, kPhoneMacB, {kRelayB, 10002}, spec.b_sdp, in.udp_payload(), 100));
 }
 
 TEST_F(WorkerPipeline, BridgesIpv4ToIpv6AndBack) {
