@@ -78,13 +78,18 @@ int run_pair(const Options& o, const DestinationPolicy& policy, const TrafficOpt
   if (!open_side({o.local, 0}, o.netns_a, a, err) || !open_side({o.address_b(), 0}, o.netns_b, b, err)) return 1;
   std::optional<PairCalls> calls = set_up_pair(o, policy, a.endpoint, b.endpoint, out, err);
   if (!calls) return 1;
+  std::optional<SrtpLegSessions> srtp = make_srtp_sessions(o, calls->plan, err);
+  if (!srtp) {
+    tear_down_pair(*calls, err);
+    return 1;
+  }
   const bool relayed = o.mode == Mode::relay;
   SocketTransmitter a_tx(a.socket, relayed ? std::move(calls->plan.a_destinations) : same_destination(b.endpoint, o.streams));
   SocketTransmitter b_tx(b.socket, relayed ? std::move(calls->plan.b_destinations) : same_destination(a.endpoint, o.streams));
-  Sender a_sender(a_tx, o.streams, 0, make_pacer(o));
-  Sender b_sender(b_tx, o.streams, 1, make_pacer(o));
-  Sink a_sink(o.streams, o.latency_streams);  // receives B->A
-  Sink b_sink(o.streams, o.latency_streams);  // receives A->B
+  Sender a_sender(a_tx, o.streams, 0, make_pacer(o), srtp->sender_of(SrtpLeg::a));
+  Sender b_sender(b_tx, o.streams, 1, make_pacer(o), srtp->sender_of(SrtpLeg::b));
+  Sink a_sink(o.streams, o.latency_streams, srtp->receiver_of(SrtpLeg::a));  // receives B->A
+  Sink b_sink(o.streams, o.latency_streams, srtp->receiver_of(SrtpLeg::b));  // receives A->B
   SocketReceiver a_rx(a.socket, a_sink), b_rx(b.socket, b_sink);
   Sender* senders[] = {&a_sender, &b_sender};
   SocketReceiver* receivers[] = {&a_rx, &b_rx};

@@ -106,14 +106,20 @@ int run_dpdk_pair(const Options& o, const DestinationPolicy& policy, const Traff
     DpdkSide& side_b = **b;
     std::optional<PairCalls> calls = set_up_pair(o, policy, side_a.local(), side_b.local(), out, err);
     if (!calls) return 1;
+    std::optional<SrtpLegSessions> srtp = make_srtp_sessions(o, calls->plan, err);
+    if (!srtp) {
+      tear_down_pair(*calls, err);
+      return 1;
+    }
     const bool relayed = o.mode == Mode::relay;
     side_a.set_destinations(relayed ? endpoints(calls->plan.a_destinations)
                                     : std::vector<Endpoint>(o.streams, side_b.local()));
     side_b.set_destinations(relayed ? endpoints(calls->plan.b_destinations)
                                     : std::vector<Endpoint>(o.streams, side_a.local()));
-    Sender a_sender(side_a, o.streams, 0, Pacer(0, o.rate(), o.packet_limit()));
-    Sender b_sender(side_b, o.streams, 1, Pacer(0, o.rate(), o.packet_limit()));
-    Sink a_sink(o.streams, o.latency_streams), b_sink(o.streams, o.latency_streams);
+    Sender a_sender(side_a, o.streams, 0, Pacer(0, o.rate(), o.packet_limit()), srtp->sender_of(SrtpLeg::a));
+    Sender b_sender(side_b, o.streams, 1, Pacer(0, o.rate(), o.packet_limit()), srtp->sender_of(SrtpLeg::b));
+    Sink a_sink(o.streams, o.latency_streams, srtp->receiver_of(SrtpLeg::a));
+    Sink b_sink(o.streams, o.latency_streams, srtp->receiver_of(SrtpLeg::b));
     Sender* senders[] = {&a_sender, &b_sender};
     run_polling(senders, side_a, a_sink, side_b, b_sink, traffic);
     tear_down_pair(*calls, err);

@@ -50,7 +50,7 @@ void DpdkSide::set_destinations(const std::vector<Endpoint>& destinations) {
 
 uint64_t DpdkSide::ignored_frames() const { return std::accumulate(ignored_.begin(), ignored_.end(), uint64_t{0}); }
 
-size_t DpdkSide::transmit(std::span<const RtpPacket> packets, std::span<const uint32_t> streams) {
+size_t DpdkSide::transmit(std::span<const WirePacket> packets, std::span<const uint32_t> streams) {
   std::array<rte_mbuf*, Sender::kBurst> mbufs{};
   const uint16_t count = static_cast<uint16_t>(std::min({packets.size(), streams.size(), size_t{mbufs.size()}}));
   if (rte_pktmbuf_alloc_bulk(pool_, mbufs.data(), count) != 0) return 0;
@@ -59,7 +59,7 @@ size_t DpdkSide::transmit(std::span<const RtpPacket> packets, std::span<const ui
     rte_mbuf* m = mbufs[i];
     auto* data = rte_pktmbuf_mtod(m, uint8_t*);
     size_t size = streams[i] < egress_.size()
-                      ? write_probe_frame({data, rte_pktmbuf_tailroom(m)}, egress_[streams[i]], packets[i])
+                      ? write_probe_frame({data, rte_pktmbuf_tailroom(m)}, egress_[streams[i]], packets[i].view())
                       : 0;
     if (size == 0) {  // no destination for this stream: a bug upstream, counted as a send error
       rte_pktmbuf_free(m);
@@ -89,10 +89,11 @@ size_t DpdkSide::poll(Sink& sink) {
     const uint64_t arrival_ns = monotonic_ns();  // one clock read per burst, as recvmmsg
     for (uint16_t i = 0; i < n; ++i) {
       // First segment only: rtpgen's frames are far below one mbuf's data room.
-      std::span<const uint8_t> frame(rte_pktmbuf_mtod(mbufs[i], const uint8_t*), mbufs[i]->data_len);
+      std::span<uint8_t> frame(rte_pktmbuf_mtod(mbufs[i], uint8_t*), mbufs[i]->data_len);
       ClassifiedFrame c = classify_frame(frame, link_.our_ip);
       if (c.action == FrameAction::datagram) {
-        sink.on_datagram(c.payload, arrival_ns);
+        // The payload lies inside our mbuf: SRTP is unprotected in place.
+        sink.on_wire(frame.subspan(static_cast<size_t>(c.payload.data() - frame.data()), c.payload.size()), arrival_ns);
       } else if (c.action == FrameAction::answer_arp) {
         answer_arp(c.arp);
       } else {

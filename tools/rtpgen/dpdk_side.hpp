@@ -46,7 +46,7 @@ class DpdkSide final : public Transmitter {
   // One destination per stream; before the first transmit.
   void set_destinations(const std::vector<Endpoint>& destinations);
 
-  size_t transmit(std::span<const RtpPacket> packets, std::span<const uint32_t> streams) override;
+  size_t transmit(std::span<const WirePacket> packets, std::span<const uint32_t> streams) override;
   // Receives what is waiting (bounded, so sending is not starved for long): UDP
   // payloads go to `sink`, ARP requests for our address are answered. Returns frames read.
   size_t poll(Sink& sink);

@@ -16,11 +16,11 @@ packet::EgressHeaders probe_egress(const LinkAddresses& link, uint16_t our_port,
 }
 
 size_t write_probe_frame(std::span<uint8_t> out, const packet::EgressHeaders& egress,
-                         std::span<const uint8_t, kPacketSize> rtp) {
+                         std::span<const uint8_t> rtp) {
   const size_t headers = packet::header_size(egress);
-  if (out.size() < headers + kPacketSize) return 0;
+  if (rtp.size() > kMaxWirePacket || out.size() < headers + rtp.size()) return 0;
   std::copy(rtp.begin(), rtp.end(), out.begin() + static_cast<std::ptrdiff_t>(headers));
-  packet::Result<size_t> written = packet::write_egress(out.first(headers + kPacketSize), egress);
+  packet::Result<size_t> written = packet::write_egress(out.first(headers + rtp.size()), egress);
   return written ? *written : 0;
 }
 

@@ -28,12 +28,12 @@ struct LinkAddresses {
 packet::EgressHeaders probe_egress(const LinkAddresses& link, uint16_t our_port, const Endpoint& to);
 
 // Largest frame write_probe_frame makes: IPv6 with a VLAN tag.
-inline constexpr size_t kMaxProbeFrame = 66 + kPacketSize;
+inline constexpr size_t kMaxProbeFrame = 66 + kMaxWirePacket;
 
-// Writes the whole frame carrying `rtp`; returns its size, or 0 when `out` is too small or
+// Writes the whole frame carrying `rtp` (RTP or SRTP, at most kMaxWirePacket bytes); returns its size, or 0 when `out` is too small or
 // the headers are inconsistent (address families differ).
 size_t write_probe_frame(std::span<uint8_t> out, const packet::EgressHeaders& egress,
-                         std::span<const uint8_t, kPacketSize> rtp);
+                         std::span<const uint8_t> rtp);
 
 enum class FrameAction : uint8_t {
   datagram,    // `payload` is a UDP payload for the sink (whatever its addresses: testpmd

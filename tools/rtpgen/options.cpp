@@ -70,6 +70,7 @@ std::string check(const Options& o, const std::string& mode) {
     return "--mode: one of loop, send, sink, relay";
   }
   if (!o.ng_direction.empty() && o.ng_direction.size() != 2) return "--ng-direction: two names, A,B";
+  if (o.srtp.leg != SrtpLeg::none && o.mode != Mode::relay) return "--srtp: only in relay mode (the relay has the keys)";
   return check_dpdk(o);
 }
 
@@ -79,6 +80,7 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
   ParsedOptions parsed;
   Options& o = parsed.options;
   std::string mode = "loop", local = o.local.to_string(), local_b, direction, transport = "socket";
+  std::string srtp_leg = "none", srtp_suite(srtp::info(o.srtp.suite).sdes_name);
   po::options_description desc(
       "usage: rtpgen [options]\n"
       "  loop:  two sockets on --local send to each other (no relay)\n"
@@ -116,7 +118,9 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
       ("peer-mac-b", po::value<std::string>(), "dpdk: MAC of B's next hop")
       ("udp-port-a", po::value(&o.udp_port_a), "dpdk: A's UDP port (default 30000)")
       ("udp-port-b", po::value(&o.udp_port_b), "dpdk: B's UDP port (default 30002)")
-      ("dpdk-core", po::value(&o.dpdk_core), "dpdk: the EAL's lcore (default: first allowed CPU)");
+      ("dpdk-core", po::value(&o.dpdk_core), "dpdk: the EAL's lcore (default: first allowed CPU)")
+      ("srtp", po::value(&srtp_leg), "relay: a | b, the leg that speaks SRTP (SDES); the relay converts")
+      ("srtp-suite", po::value(&srtp_suite), "relay: the SRTP leg's crypto suite (default AES_CM_128_HMAC_SHA1_80)");
   std::ostringstream usage;
   usage << desc;
   parsed.usage = usage.str();
@@ -149,6 +153,17 @@ ParsedOptions parse_options(int argc, const char* const* argv) {
     return parsed;
   }
   o.transport = transport == "dpdk" ? Transport::dpdk : Transport::socket;
+  if (srtp_leg != "none" && srtp_leg != "a" && srtp_leg != "b") {
+    parsed.error = "--srtp: a or b";
+    return parsed;
+  }
+  o.srtp.leg = srtp_leg == "a" ? SrtpLeg::a : srtp_leg == "b" ? SrtpLeg::b : SrtpLeg::none;
+  if (const srtp::SuiteInfo* suite = srtp::find_suite(srtp_suite)) {
+    o.srtp.suite = suite->suite;
+  } else {
+    parsed.error = "--srtp-suite: unknown suite \"" + srtp_suite + "\"";
+    return parsed;
+  }
   if (!mac_option(vm, "peer-mac-a", o.peer_mac_a, parsed.error) ||
       !mac_option(vm, "peer-mac-b", o.peer_mac_b, parsed.error) ||
       !endpoint_option(vm, "dest", o.destination, parsed.error) ||

@@ -8,6 +8,7 @@
 
 #include "relay/packet/address.hpp"
 #include "relay/packet/ethernet.hpp"
+#include "tools/rtpgen/srtp_sdp.hpp"
 
 namespace rr::rtpgen {
 
@@ -41,6 +42,7 @@ struct Options {
   packet::MacAddress peer_mac_a, peer_mac_b;  // next hops, static
   uint16_t udp_port_a = 30000, udp_port_b = 30002;
   int dpdk_core = -1;                     // EAL main lcore; -1: first CPU we may run on
+  SrtpCall srtp;                          // relay mode: which leg speaks SRTP, and its suite
 
   IpAddress address_b() const { return local_b.value_or(local); }
   double rate() const { return rate_pps > 0 ? rate_pps : 50.0 * streams; }

@@ -13,6 +13,8 @@ namespace rr::rtpgen {
 inline constexpr size_t kRtpHeaderSize = 12;
 inline constexpr size_t kPayloadSize = 160;          // 20 ms of 8 kHz G.711
 inline constexpr size_t kPacketSize = kRtpHeaderSize + kPayloadSize;
+// With --srtp the packet grows by the suite's tag (AEAD GCM's 16 bytes at most).
+inline constexpr size_t kMaxWirePacket = kPacketSize + 16;
 inline constexpr uint32_t kSamplesPerPacket = 160;   // timestamp step per 20 ms packet
 inline constexpr uint8_t kPayloadType = 0;           // PCMU
 inline constexpr uint32_t kProbeMagic = 0x52475031;  // "RGP1"

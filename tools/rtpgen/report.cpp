@@ -117,6 +117,10 @@ void print_report(const std::vector<Direction>& directions, uint32_t stream_rows
     if (d.sink->ignored() > 0) {
       out << "ignored datagrams (not rtpgen probes): " << d.sink->ignored() << '\n';
     }
+    if (const SrtpReceiver* srtp = d.sink->srtp(); srtp && srtp->failed() > 0) {
+      out << "SRTP drops: " << srtp->failed() << " (authentication " << srtp->auth_failed() << ", unknown SSRC "
+          << srtp->unknown_ssrc() << ")\n";
+    }
     out << '\n';
   }
 }
@@ -135,6 +139,9 @@ void write_json(const std::vector<Direction>& directions, std::ostream& out) {
     out << ",\"ignored\":{\"unknown_stream\":" << d.sink->unknown_stream();
     for (ParseError e : kDropReasons) {
       out << ",\"" << to_string(e) << "\":" << d.sink->dropped(e);
+    }
+    if (const SrtpReceiver* srtp = d.sink->srtp()) {
+      out << ",\"srtp\":" << srtp->failed() << ",\"srtp_auth\":" << srtp->auth_failed();
     }
     out << "},\"streams\":[";
     for (uint32_t stream = 0; stream < d.sink->streams(); ++stream) {

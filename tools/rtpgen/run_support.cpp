@@ -6,6 +6,8 @@
 #include <fstream>
 #include <ostream>
 
+#include "tools/rtpgen/sender.hpp"
+
 namespace rr::rtpgen {
 
 std::optional<PairCalls> set_up_pair(const Options& o, const DestinationPolicy& policy, const Endpoint& a,
@@ -19,7 +21,7 @@ std::optional<PairCalls> set_up_pair(const Options& o, const DestinationPolicy& 
   calls.client = std::make_unique<ngclient::Client>(
       *o.ng, ngclient::ClientOptions{static_cast<int>(std::lround(o.ng_timeout_s * 1000)), o.ng_attempts});
   std::string prefix = "rtpgen-" + std::to_string(::getpid()) + "-";
-  calls.plan = set_up_calls(*calls.client, o.streams, a, b, prefix, policy, o.ng_direction);
+  calls.plan = set_up_calls(*calls.client, o.streams, a, b, prefix, policy, o.ng_direction, o.srtp);
   if (!calls.plan.error.empty()) {
     err << "rtpgen: " << calls.plan.error << '\n';
     tear_down_calls(*calls.client, calls.plan.calls);
@@ -33,6 +35,25 @@ void tear_down_pair(PairCalls& calls, std::ostream& err) {
   if (!calls.client) return;
   size_t failed = tear_down_calls(*calls.client, calls.plan.calls);
   if (failed > 0) err << "rtpgen: " << failed << " deletes failed\n";
+}
+
+std::optional<SrtpLegSessions> make_srtp_sessions(const Options& o, const CallPlan& plan, std::ostream& err) {
+  SrtpLegSessions legs;
+  if (o.mode != Mode::relay || o.srtp.leg == SrtpLeg::none) return legs;
+  legs.leg = o.srtp.leg;
+  // The leg receives what the other side sends, with that side's SSRCs.
+  const uint32_t far_direction = o.srtp.leg == SrtpLeg::a ? 1 : 0;
+  std::vector<uint32_t> ssrcs;
+  ssrcs.reserve(o.streams);
+  for (uint32_t s = 0; s < o.streams; ++s) ssrcs.push_back(stream_identity(s, far_direction).ssrc);
+  std::string error;
+  legs.sender = SrtpSender::create(plan.own_keys, error);
+  if (legs.sender) legs.receiver = SrtpReceiver::create(plan.relay_keys, ssrcs, error);
+  if (!legs.receiver) {
+    err << "rtpgen: " << error << '\n';
+    return std::nullopt;
+  }
+  return legs;
 }
 
 void emit_report(const Options& o, const std::vector<Direction>& directions, std::ostream& out, std::ostream& err) {

@@ -22,8 +22,8 @@ StreamIdentity stream_identity(uint32_t stream, uint32_t direction) {
   return {static_cast<uint32_t>(h), static_cast<uint16_t>(h >> 32), static_cast<uint32_t>(h >> 16)};
 }
 
-Sender::Sender(Transmitter& transmitter, uint32_t streams, uint32_t direction, Pacer pacer)
-    : transmitter_(transmitter), pacer_(pacer),
+Sender::Sender(Transmitter& transmitter, uint32_t streams, uint32_t direction, Pacer pacer, SrtpSender* srtp)
+    : transmitter_(transmitter), srtp_(srtp), pacer_(pacer),
       timestamp_step_(static_cast<uint32_t>(
           std::max(1.0, std::round(8000.0 * static_cast<double>(streams) / pacer.rate_pps())))) {
   identities_.reserve(streams);
@@ -64,7 +64,11 @@ size_t Sender::pump(uint64_t now_ns, size_t max_bursts) {
       packet.marker = slot.index_in_stream == 0;  // start of a talk spurt
       packet.stream = slot.stream;
       packet.send_ns = send_ns;
-      write_packet(packet, packets_[i]);
+      WirePacket& wire = packets_[i];
+      write_packet(packet, std::span(wire.bytes).first<kPacketSize>());
+      // A failed protect sends an empty datagram, which the sink counts as a drop.
+      wire.size = static_cast<uint16_t>(
+          srtp_ ? srtp_->protect(slot.stream, wire.bytes.data(), kPacketSize, wire.bytes.size()) : kPacketSize);
       burst_streams_[i] = slot.stream;
     }
     // What the transmitter could not hand over is counted; pacing and sequence numbers go

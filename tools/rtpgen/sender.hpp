@@ -10,6 +10,7 @@
 
 #include "tools/rtpgen/packet_format.hpp"
 #include "tools/rtpgen/pacer.hpp"
+#include "tools/rtpgen/srtp_streams.hpp"
 #include "tools/rtpgen/transmitter.hpp"
 
 namespace rr::rtpgen {
@@ -27,7 +28,8 @@ class Sender {
  public:
   static constexpr size_t kBurst = 64;
 
-  Sender(Transmitter& transmitter, uint32_t streams, uint32_t direction, Pacer pacer);
+  // `srtp`: protect every packet with its stream's session (the SRTP leg); null: plain RTP.
+  Sender(Transmitter& transmitter, uint32_t streams, uint32_t direction, Pacer pacer, SrtpSender* srtp = nullptr);
 
   // Sends the packets due at `now_ns`, at most `max_bursts` bursts' worth, so the
   // caller can drain its sinks between bursts when behind; returns the packets handed over.
@@ -47,6 +49,7 @@ class Sender {
 
  private:
   Transmitter& transmitter_;
+  SrtpSender* srtp_;
   std::vector<StreamIdentity> identities_;
   Pacer pacer_;
   // Timestamp units between a stream's packets: 160 (20 ms) at the default 50 pps per
@@ -56,7 +59,7 @@ class Sender {
   uint64_t send_errors_ = 0;
   uint64_t first_send_ns_ = 0;
   uint64_t last_send_ns_ = 0;
-  std::array<RtpPacket, kBurst> packets_{};
+  std::array<WirePacket, kBurst> packets_{};
   std::array<uint32_t, kBurst> burst_streams_{};
 };
 

@@ -4,8 +4,14 @@
 
 namespace rr::rtpgen {
 
-Sink::Sink(uint32_t streams, uint32_t latency_streams)
-    : stats_(streams), latency_(std::min(streams, latency_streams)) {}
+Sink::Sink(uint32_t streams, uint32_t latency_streams, SrtpReceiver* srtp)
+    : stats_(streams), latency_(std::min(streams, latency_streams)), srtp_(srtp) {}
+
+void Sink::on_wire(std::span<uint8_t> datagram, uint64_t arrival_ns) {
+  if (srtp_ == nullptr) return on_datagram(datagram, arrival_ns);
+  const size_t len = srtp_->unprotect(datagram);
+  if (len > 0) on_datagram(datagram.first(len), arrival_ns);
+}
 
 void Sink::on_datagram(std::span<const uint8_t> datagram, uint64_t arrival_ns) {
   ProbePacket packet;
@@ -27,7 +33,7 @@ void Sink::on_datagram(std::span<const uint8_t> datagram, uint64_t arrival_ns) {
 }
 
 uint64_t Sink::ignored() const {
-  uint64_t total = unknown_stream_;
+  uint64_t total = unknown_stream_ + (srtp_ ? srtp_->failed() : 0);
   for (ParseError reason : kDropReasons) total += dropped(reason);
   return total;
 }

@@ -15,10 +15,10 @@ SocketTransmitter::SocketTransmitter(ngclient::UdpSocket& socket,
   }
 }
 
-size_t SocketTransmitter::transmit(std::span<const RtpPacket> packets, std::span<const uint32_t> streams) {
+size_t SocketTransmitter::transmit(std::span<const WirePacket> packets, std::span<const uint32_t> streams) {
   const size_t count = std::min({packets.size(), streams.size(), kBurst});
   for (size_t i = 0; i < count; ++i) {
-    iov_[i] = {const_cast<uint8_t*>(packets[i].data()), kPacketSize};
+    iov_[i] = {const_cast<uint8_t*>(packets[i].bytes.data()), packets[i].size};
     const ngclient::SockAddr& to = destinations_[streams[i]];
     messages_[i].msg_hdr.msg_name = const_cast<sockaddr_storage*>(&to.storage);
     messages_[i].msg_hdr.msg_namelen = to.length;
@@ -51,7 +51,7 @@ size_t SocketReceiver::drain() {
     // One clock read per burst: the datagrams of one recvmmsg arrived within microseconds.
     const uint64_t arrival_ns = monotonic_ns();
     for (int i = 0; i < n; ++i) {
-      sink_.on_datagram({buffers_[i].data(), messages_[i].msg_len}, arrival_ns);
+      sink_.on_wire({buffers_[i].data(), messages_[i].msg_len}, arrival_ns);
     }
     total += static_cast<size_t>(n);
   }

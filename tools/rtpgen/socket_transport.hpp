@@ -20,7 +20,7 @@ class SocketTransmitter final : public Transmitter {
   // `destinations` has one address per stream (the relay port of that stream's call, or
   // the same fixed address for all).
   SocketTransmitter(ngclient::UdpSocket& socket, std::vector<ngclient::SockAddr> destinations);
-  size_t transmit(std::span<const RtpPacket> packets, std::span<const uint32_t> streams) override;
+  size_t transmit(std::span<const WirePacket> packets, std::span<const uint32_t> streams) override;
 
  private:
   ngclient::UdpSocket& socket_;

@@ -2,6 +2,8 @@
 // (rr_netlab's Topology), each with a DPDK port of rtpgen's own on its veth end, the relay's
 // ports on the root-side ends. A modest rate for a few seconds must arrive complete both ways:
 // the generator's framing, ARP answers, per-namespace ports and the ng direction all work.
+// With --srtp one leg speaks SRTP (SDES keys in the SDPs) and the relay converts: rtpgen
+// protects and unprotects that leg, and every probe must still arrive intact both ways.
 // Generous: a second of drain, a low rate, a 120 s limit, so a loaded machine still passes.
 #include <unistd.h>
 
@@ -40,7 +42,12 @@ std::vector<uint64_t> totals(const std::string& json, const std::string& key) {
   return values;
 }
 
-class RtpgenDpdk : public testing::TestWithParam<Driver> {};
+struct Case {
+  Driver driver;
+  const char* srtp;  // the SRTP leg, or "none"
+};
+
+class RtpgenDpdk : public testing::TestWithParam<Case> {};
 
 TEST_P(RtpgenDpdk, RelayedStreamsArriveCompleteBothWays) {
   ASSERT_EQ(geteuid(), 0u) << "namespace tests create namespaces and veths: run as root";
@@ -49,7 +56,7 @@ TEST_P(RtpgenDpdk, RelayedStreamsArriveCompleteBothWays) {
   RelayProcess relay(topology.relay_options(RR_RELAY_BINARY, Driver::af_packet));
   ASSERT_TRUE(relay.wait_ready(std::chrono::seconds(120))) << relay.output();
 
-  const bool xdp = GetParam() == Driver::af_xdp;
+  const bool xdp = GetParam().driver == Driver::af_xdp;
   auto vdev = [&](int n, const VethPair& link) {
     return std::string(xdp ? "net_af_xdp" : "net_af_packet") + std::to_string(n) + ",iface=" + link.host_end();
   };
@@ -62,7 +69,7 @@ TEST_P(RtpgenDpdk, RelayedStreamsArriveCompleteBothWays) {
                       "--netns-b", topology.callee().name(), "--local-b", kCalleeSide.host_address.to_string(),
                       "--dpdk-b", vdev(1, topology.callee_link()), "--peer-mac-b", mac_of(topology.callee_link().root_end()),
                       "--streams", "20", "--rate", "500", "--duration", "3", "--drain", "1",
-                      "--rows", "0", "--json", json},
+                      "--rows", "0", "--json", json, "--srtp", GetParam().srtp},
                      "/tmp/rtpgen-dpdk-test-" + pid + ".log");
   ASSERT_TRUE(rtpgen.started());
   std::optional<int> code = rtpgen.wait_exit(std::chrono::seconds(120));
@@ -88,9 +95,12 @@ TEST_P(RtpgenDpdk, RelayedStreamsArriveCompleteBothWays) {
   EXPECT_EQ(relay.stop(), 0) << relay.output();
 }
 
-INSTANTIATE_TEST_SUITE_P(Drivers, RtpgenDpdk, testing::Values(Driver::af_packet, Driver::af_xdp),
-                         [](const testing::TestParamInfo<Driver>& driver) {
-                           return std::string(driver.param == Driver::af_xdp ? "af_xdp" : "af_packet");
+INSTANTIATE_TEST_SUITE_P(Drivers, RtpgenDpdk,
+                         testing::Values(Case{Driver::af_packet, "none"}, Case{Driver::af_xdp, "none"},
+                                         Case{Driver::af_packet, "a"}, Case{Driver::af_packet, "b"}),
+                         [](const testing::TestParamInfo<Case>& c) {
+                           std::string name = c.param.driver == Driver::af_xdp ? "af_xdp" : "af_packet";
+                           return std::string(c.param.srtp) == "none" ? name : name + "_srtp_" + c.param.srtp;
                          });
 
 }  // namespace
