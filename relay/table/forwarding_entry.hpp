@@ -60,8 +60,10 @@ struct HotPointers {
   uint64_t generation = 0;
 };
 
-// Hot fields first: the worker reads only the first two cache lines (hot, key, kind,
-// learning, egress scalars); control's ids and the owning pointers come last.
+// Hot fields first: a steady-state packet reads only the first cache line (hot, key, kind,
+// learning policy; the learning window's limits spill onto the second and are read only
+// while the window is open, the egress on a cache miss); control's ids and the owning
+// pointers come last.
 struct alignas(64) ForwardingEntry {
   HotPointers hot;  // set by publish(); control leaves it empty
   EntryKey key;

@@ -1,11 +1,25 @@
 #include "relay/table/learning.hpp"
 
+#include <cstdint>
+
 namespace rr::table {
 namespace {
 
-bool window_open(const LearningWindow& window, const LearningState& state, uint64_t now_ms) {
-  return state.packets_in_window < window.max_packets &&
-         now_ms - state.window_start_ms < window.max_ms;
+// packets_in_window once the window has closed: closing is for good (the count and the clock
+// only grow) until a relearn request reopens it, so from then on a packet reads neither the
+// window's limits nor its start. Why: max_ms sits on the entry's second cache line, which a
+// steady-state packet then never touches (relay/worker/forward.cpp prefetches only the first).
+constexpr uint32_t kWindowClosed = UINT32_MAX;
+
+bool window_open(const LearningWindow& window, LearningState& state, uint64_t now_ms) {
+  if (state.packets_in_window == kWindowClosed) return false;
+  // A burst stamped before the window opened (another worker's clock): closed for this
+  // packet, as before, but not for good.
+  if (now_ms < state.window_start_ms) return false;
+  if (state.packets_in_window < window.max_packets && now_ms - state.window_start_ms < window.max_ms)
+    return true;
+  state.packets_in_window = kWindowClosed;
+  return false;
 }
 
 }  // namespace

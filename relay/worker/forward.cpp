@@ -1,6 +1,7 @@
 #include "relay/worker/forward.hpp"
 
 #include <array>
+#include <cstddef>
 #include <optional>
 
 #include "relay/worker/egress.hpp"
@@ -17,6 +18,14 @@ int port_index_of(std::span<const PortSetup> ports, uint16_t port_id) noexcept {
     if (ports[i].port_id == port_id) return static_cast<int>(i);
   return -1;
 }
+
+// What a steady-state packet reads of its entry, all on the entry's first line: the hot
+// pointers, key and kind, and the learning policy (the window's limits are read only while
+// it is open, relay/table/learning.cpp). So one line is prefetched, not two.
+static_assert(sizeof(table::HotPointers) + sizeof(table::EntryKey) <= 64);
+static_assert(offsetof(table::ForwardingEntry, key) + sizeof(table::EntryKey) <= 64);
+static_assert(offsetof(table::ForwardingEntry, kind) < 64);
+static_assert(offsetof(table::ForwardingEntry, learning) + offsetof(table::LearningConfig, policy) < 64);
 
 void prefetch(const void* p) noexcept { __builtin_prefetch(p, 0, 3); }
 void prefetch_for_write(const void* p) noexcept { __builtin_prefetch(p, 1, 3); }
@@ -73,10 +82,7 @@ void forward_chunk(ForwardContext& context, uint8_t in_port, std::span<MediaFram
                                   : context.table.lookup(static_cast<uint8_t>(addresses[i]), frames[i].view->dst.port);
     // A frame of the same stream as the one before needs no second request for its lines
     // (callgrind, worker_bench at 1 stream: 902 -> 873 instructions per packet).
-    if (entries[i] && (i == 0 || entries[i] != entries[i - 1])) {
-      prefetch(entries[i]);  // hot fields span the entry's first two lines
-      prefetch(reinterpret_cast<const char*>(entries[i]) + 64);
-    }
+    if (entries[i] && (i == 0 || entries[i] != entries[i - 1])) prefetch(entries[i]);
   }
   const auto prefetch_new_stream = [&entries](size_t i) {
     if (i == 0 || entries[i] != entries[i - 1]) prefetch_stream(entries[i]);
