@@ -68,7 +68,7 @@ po::options_description describe_options() {
     ("gateway", po::value<std::vector<std::string>>()->composing(),
      "INTERFACE=ADDRESS next hop for peers that are not on-link")
     ("vlan", po::value<std::vector<std::string>>()->composing(),
-     "INTERFACE=ID: tag that interface's media with 802.1Q VLAN ID 1-4094 (tagged ingress is accepted either way)")
+     "INTERFACE=ID: tag that interface's media with 802.1Q VLAN ID 1-4094 (ingress of other VLANs is dropped as wrong_vlan)")
     ("worker-cores", po::value<std::string>()->default_value("1"),
      "lcores that run the poll-mode workers, e.g. 1 or 2-5; never the main core")
     ("main-core", po::value<std::string>()->default_value("0"), "lcore of the control thread")

@@ -36,7 +36,8 @@ struct Gateway {
 };
 
 // --vlan NAME=ID: interface NAME's media travels 802.1Q-tagged with VLAN ID on its DPDK port
-// (a trunk port of the switch). Egress frames, ARP/ND requests and replies carry the tag.
+// (a trunk port of the switch). Egress frames, ARP/ND requests and replies carry the tag;
+// the worker drops ingress of any other VLAN (wrong_vlan).
 struct Vlan {
   std::string interface;
   uint16_t id = 0;  // 1..4094
