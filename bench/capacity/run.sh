@@ -1,10 +1,13 @@
 #!/bin/bash
 # Per-core capacity of rtp-relay's worker, beside dpdk-testpmd io forwarding (the ceiling),
 # both fed from memory: net_pcap with infinite_rx replays a pcapgen capture of N streams,
-# and net_pcap without a TX side drops what is sent. See README.md.
+# and net_pcap without a TX side drops what is sent. N streams are N calls whose caller
+# leg (interface a) receives the capture's plain RTP and whose callee leg (interface b, a
+# second net_pcap port) is where the relay sends it: plain, or with --srtp SRTP-protected
+# (RTP->SRTP, in the same run as plain). See README.md.
 #
 #   bench/capacity/run.sh [--quick] [--streams "1 1000 3000 100000"] [--runs 3] [--seconds 5]
-#                         [--build DIR] [--out DIR] [--main-core 0] [--worker-core 1]
+#                         [--srtp [SUITE]] [--build DIR] [--out DIR] [--main-core 0] [--worker-core 1]
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -15,6 +18,7 @@ seconds=5
 out=
 main_core=0
 worker_core=1
+srtp=
 while [ $# -gt 0 ]; do
   case $1 in
     --quick) runs=1; streams_list="1 1000"; seconds=3; shift ;;
@@ -25,7 +29,8 @@ while [ $# -gt 0 ]; do
     --out) out=$2; shift 2 ;;
     --main-core) main_core=$2; shift 2 ;;
     --worker-core) worker_core=$2; shift 2 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    --srtp) if [ $# -gt 1 ] && [ "${2#--}" = "$2" ]; then srtp=$2; shift 2; else srtp=AES_CM_128_HMAC_SHA1_80; shift; fi ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -45,10 +50,14 @@ here=$(dirname "$0")
 ng=127.0.0.1:22311
 http_base=9911                   # + trial number: civetweb cannot rebind a port in TIME_WAIT
 trial_number=0
-relay_ip=192.0.2.1
-peer=192.0.2.100:4000            # both sides of every call: the relay forwards to it
-peer_mac=02:00:00:00:0b:01
-pcap_mac=02:70:63:61:70:00       # net_pcap's MAC for port 0
+net_a=192.0.2                    # interface a: callers, the capture's streams arrive here
+net_b=198.51.100                 # interface b: callees, where the relay sends every stream
+peer_a=$net_a.100:4000           # every call's caller ...
+peer_b=$net_b.100:4000           # ... and callee
+peer_mac_a=02:00:00:00:0b:01
+peer_mac_b=02:00:00:00:0b:02
+pcap_mac_a=02:70:63:61:70:00     # net_pcap's MACs for ports 0 and 1
+pcap_mac_b=02:70:63:61:70:01
 pairs_per_address=25000          # ports 10000-59999
 
 pids=()
@@ -58,24 +67,30 @@ trap cleanup EXIT INT TERM
 echo "--no-pci" >"$out/profile.conf"
 echo "--log-level=lib.eal:notice" >>"$out/profile.conf"
 
-# The relay forwards every even port of a range that N/2 calls fill completely, whatever
-# port its allocator starts at: call c has both legs' RTP ports in the capture, and both
-# legs' SDP name the same peer, so every captured packet is a legitimate stream.
-relay_trial() {  # N pcap run → one JSON line
-  local n=$1 pcap=$2 run=$3 calls addresses port_max log
-  calls=$(( (n + 1) / 2 ))
+# N calls fill every even port of each interface's range, whatever port the allocator starts
+# at: the capture sends stream i to caller-leg port 10000 + 2 i (next address every 25 000),
+# and every call's callee leg is on interface b, so every captured packet is a legitimate
+# stream, relayed out of port b (net_pcap drops it). Port b's own capture is one ARP reply
+# (b's peer), read once. MODE: plain, or srtp (the callee leg speaks SRTP: RTP->SRTP).
+relay_trial() {  # N PCAP_A PCAP_B FRAMES RUN MODE → one JSON line
+  local n=$1 pcap=$2 pcap_b=$3 frames=$4 run=$5 mode=$6 addresses port_max log
   if [ "$n" -le $((pairs_per_address)) ]; then
-    addresses=1; port_max=$(( 10000 + 4 * calls - 1 ))
+    addresses=1; port_max=$(( 10000 + 2 * n - 1 ))
   else
     addresses=$(( (n + pairs_per_address - 1) / pairs_per_address )); port_max=59999
   fi
-  local ifs=() a
-  for a in $(seq 1 "$addresses"); do ifs+=(--interface "pub/192.0.2.$a/24"); done
-  log=$out/relay-$n-$run.log
+  local ifs=() a srtp_args=()
+  for a in $(seq 1 "$addresses"); do ifs+=(--interface "a/$net_a.$a/24" --interface "b/$net_b.$a/24"); done
+  [ "$mode" = srtp ] && srtp_args=(--srtp-callee "$srtp")
+  # The replay holds every captured frame in an mbuf; ~2.3 KB per mbuf with its headroom.
+  local mbufs=$(( frames + 32768 )) memory
+  memory=$(( mbufs * 3 / 1024 + 512 ))
+  log=$out/relay-$n-$run-$mode.log
   trial_number=$((trial_number + 1))
   local http=127.0.0.1:$(( http_base + trial_number % 64 ))
-  taskset -c "$main_core,$worker_core" "$relay" --dpdk-profile "$out/profile.conf" --no-huge --memory-mb 1024 \
-    --dpdk-port "pub=net_pcap0,rx_pcap=$pcap,infinite_rx=1" "${ifs[@]}" \
+  taskset -c "$main_core,$worker_core" "$relay" --dpdk-profile "$out/profile.conf" --no-huge \
+    --memory-mb "$memory" --mbufs "$mbufs" \
+    --dpdk-port "a=net_pcap0,rx_pcap=$pcap,infinite_rx=1" --dpdk-port "b=net_pcap1,rx_pcap=$pcap_b" "${ifs[@]}" \
     --listen-ng "$ng" --listen-http "$http" --port-min 10000 --port-max "$port_max" \
     --main-core "$main_core" --worker-cores "$worker_core" --timeout 3600 --log-level warn >"$log" 2>&1 &
   local pid=$!
@@ -86,8 +101,8 @@ relay_trial() {  # N pcap run → one JSON line
     echo "{\"streams\": $n, \"error\": \"relay did not start (see $log)\"}"
     return 0
   fi
-  "$pcapgen" --out /dev/null --ng "$ng" --streams "$calls" --caller "$peer" --callee "$peer" \
-    --call-prefix "cap$run-" >>"$log" 2>&1 || { echo "call set-up failed for $n" >&2; tail -3 "$log" >&2; }
+  "$pcapgen" --out /dev/null --ng "$ng" --streams "$n" --caller "$peer_a" --callee "$peer_b" --direction a,b \
+    "${srtp_args[@]}" --call-prefix "cap$run-" >>"$log" 2>&1 || { echo "call set-up failed for $n" >&2; tail -3 "$log" >&2; }
   sleep 1  # let the worker reach steady state with every entry published
   # Scrapes go to files: with per-stream series they exceed the argument size limit.
   local a0=$out/scrape-$n-$run-a.txt b0=$out/scrape-$n-$run-b.txt c0 c1
@@ -95,9 +110,9 @@ relay_trial() {  # N pcap run → one JSON line
   sleep "$seconds"
   c1=$(thread_cpu "$pid" "rte-worker-$worker_core"); scrape "$http" >"$b0"
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  python3 - "$n" "$c0" "$c1" "$a0" "$b0" <<'PY'
+  python3 - "$n" "$c0" "$c1" "$a0" "$b0" "$mode" <<'PY'
 import json, sys
-n, c0, c1 = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
+n, c0, c1, mode = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[6]
 a, b = open(sys.argv[4]).read(), open(sys.argv[5]).read()
 def parse(text):
     m = {}
@@ -113,23 +128,27 @@ rx, tx = d('rtp_relay_worker_rx_packets_total{worker="0"}'), d('rtp_relay_worker
 rtp = d('rtp_relay_worker_rtp_packets_total{worker="0"}')
 unknown = d('rtp_relay_dropped_packets_total{reason="unknown_destination"}')
 cpu = c1 - c0  # the worker thread's CPU seconds in the interval
-print(json.dumps({"streams": n, "seconds": t, "rx_mpps": rx / t / 1e6, "tx_mpps": tx / t / 1e6,
+# Every drop reason that moved (an SRTP failure would show here), as a share of RX.
+drops = {k.split('"')[1]: d(k) / rx for k in b if k.startswith("rtp_relay_dropped_packets_total{") and d(k) > 0 and rx}
+print(json.dumps({"streams": n, "mode": mode, "seconds": t, "drop_shares": drops, "rx_mpps": rx / t / 1e6, "tx_mpps": tx / t / 1e6,
                   "relayed_mpps": rtp / t / 1e6, "unknown_destination_share": unknown / rx if rx else None,
                   "ns_per_packet": t * 1e9 / rtp if rtp else None, "worker_cpu_share": cpu / t,
                   "cpu_ns_per_packet": cpu * 1e9 / rtp if rtp else None}))
 PY
 }
 
-testpmd_trial() {  # N pcap → one JSON line (median of the per-second Rx-pps after warm-up)
-  local n=$1 pcap=$2 run=$3 log=$out/testpmd-$1-$3.log mbufs
-  mbufs=$(( n + 16384 ))
-  timeout -s INT $((seconds + 3)) taskset -c "$main_core,$worker_core" dpdk-testpmd --no-huge -m 1024 --no-pci \
+testpmd_trial() {  # N PCAP RUN FRAMES → one JSON line (median of the per-second Rx-pps after warm-up)
+  local n=$1 pcap=$2 run=$3 log=$out/testpmd-$1-$3.log mbufs memory
+  mbufs=$(( $4 + 16384 ))
+  memory=$(( mbufs * 3 / 1024 + 512 ))
+  local warm=$(( 2 + $4 / 100000 ))  # net_pcap reads the whole capture into mbufs first
+  timeout -s INT $((seconds + 3 + warm)) taskset -c "$main_core,$worker_core" dpdk-testpmd --no-huge -m "$memory" --no-pci \
     --no-shconf -l "$main_core,$worker_core" --vdev "net_pcap0,rx_pcap=$pcap,infinite_rx=1" -- \
     --forward-mode=io --port-topology=loop --nb-cores=1 --total-num-mbufs="$mbufs" \
     --stats-period=1 </dev/null >"$log" 2>&1 &
   local pid=$! c0 c1 t0 t1
   pids+=("$pid")
-  sleep 2  # past start-up and the first stats lines
+  sleep "$warm"  # past start-up and the first stats lines
   local testpmd
   testpmd=$(pgrep -P "$pid" | head -1)  # timeout's child: taskset exec'd testpmd
   c0=$(thread_cpu "$testpmd" "rte-worker-$worker_core"); t0=$(date +%s.%N)
@@ -151,26 +170,40 @@ PY
 
 results=$out/trials.jsonl
 : >"$results"
+modes=plain; [ -n "$srtp" ] && modes="plain srtp"
+pcap_b=$out/callee-arp.pcap
+"$pcapgen" --out "$pcap_b" --relay "$net_b.1:10000" --caller "$peer_b" --streams 1 --relay-mac "$pcap_mac_b" \
+  --caller-mac "$peer_mac_b" --neighbour "$peer_mac_b=${peer_b%:*}" >/dev/null
+echo "load before: $(uptime)" >&2
 for n in $streams_list; do
   pcap=$out/streams-$n.pcap
   per=$pairs_per_address; [ "$n" -le "$pairs_per_address" ] && per=0
-  # At least ~1000 RTP frames per replay loop, so the one ARP announcement is noise.
-  rounds=$(( (1000 + n - 1) / n ))
+  # At least ~1000 RTP frames per replay loop, so the one ARP announcement is noise; a power
+  # of two, at least 4, so that rounds x sequence step = 65 536 (an SRTP-safe loop, see
+  # pcapgen's --sequence-step; plain uses the same capture).
+  rounds=4
+  while [ $(( rounds * n )) -lt 1000 ]; do rounds=$(( rounds * 2 )); done
   # The RTP frames come from the MAC the ARP announcement gives the peer, as a real host's do:
   # with pcapgen's default caller MAC the peer's MAC flapped twice per replay loop, which
   # made the relay re-resolve (and drop its egress templates) each time.
-  "$pcapgen" --out "$pcap" --relay "$relay_ip:10000" --per-address "$per" --caller "$peer" \
-    --streams "$n" --rounds "$rounds" --relay-mac "$pcap_mac" --caller-mac "$peer_mac" \
-    --neighbour "$peer_mac=${peer%:*}" >/dev/null
+  "$pcapgen" --out "$pcap" --relay "$net_a.1:10000" --per-address "$per" --caller "$peer_a" \
+    --streams "$n" --rounds "$rounds" --sequence-step $(( 65536 / rounds )) --relay-mac "$pcap_mac_a" \
+    --caller-mac "$peer_mac_a" --neighbour "$peer_mac_a=${peer_a%:*}" >/dev/null
+  frames=$(( n * rounds + 1 ))
   for run in $(seq 1 "$runs"); do
-    echo "streams $n run $run/$runs" >&2
-    r=$(relay_trial "$n" "$pcap" "$run"); echo "{\"peer\": \"rtp-relay\", \"run\": $run, \"r\": $r}" >>"$results"
-    t=$(testpmd_trial "$n" "$pcap" "$run"); echo "{\"peer\": \"testpmd\", \"run\": $run, \"r\": $t}" >>"$results"
+    for mode in $modes; do
+      echo "streams $n run $run/$runs: rtp-relay $mode" >&2
+      r=$(relay_trial "$n" "$pcap" "$pcap_b" "$frames" "$run" "$mode")
+      echo "{\"peer\": \"rtp-relay\", \"mode\": \"$mode\", \"run\": $run, \"r\": $r}" >>"$results"
+    done
+    echo "streams $n run $run/$runs: testpmd" >&2
+    t=$(testpmd_trial "$n" "$pcap" "$run" "$frames"); echo "{\"peer\": \"testpmd\", \"run\": $run, \"r\": $t}" >>"$results"
   done
   rm -f "$pcap"
 done
+echo "load after: $(uptime)" >&2
 
 status=0
-python3 "$here/summarize.py" "$results" "$out/capacity.json" "$runs" "$worker_core" || status=$?
+python3 "$here/summarize.py" "$results" "$out/capacity.json" "$runs" "$worker_core" "$srtp" || status=$?
 echo "JSON: $out/capacity.json" >&2
 exit "$status"

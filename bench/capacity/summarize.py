@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
-"""Medians (min-max) of bench/capacity trials per stream count, the rtp-relay/testpmd ratio,
-a markdown table on stdout and a JSON file with the machine description."""
-import json, os, platform, statistics, subprocess, sys
+"""Medians (min-max) of bench/capacity trials per stream count: rtp-relay plain and, with
+--srtp, RTP->SRTP (same run), and testpmd io; the rtp-relay/testpmd ratios; a markdown table on
+stdout and a JSON file with the machine description."""
+import json, os, statistics, subprocess, sys
 
 trials_path, json_path, runs, worker_core = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+srtp_suite = sys.argv[5] if len(sys.argv) > 5 and sys.argv[5] else None
 trials = [json.loads(line) for line in open(trials_path) if line.strip()]
 machine = json.loads(subprocess.run(["bash", "-c", f". {os.path.dirname(__file__)}/../e2e/lib.sh; machine_json"],
                                     capture_output=True, text=True).stdout)
+GROUPS = [("rtp-relay", "plain"), ("rtp-relay", "srtp"), ("testpmd", None)]
+name = lambda peer, mode: peer if mode in (None, "plain") else f"{peer} {mode}"
 
 
 def rate(t):  # packets relayed (rtp-relay) or forwarded (testpmd) per second, in Mpps
@@ -24,44 +28,56 @@ def stats(values):
 rows = []
 for n in sorted({t["r"]["streams"] for t in trials}):
     row = {"streams": n}
-    for peer in ("rtp-relay", "testpmd"):
-        ts = [t for t in trials if t["peer"] == peer and t["r"]["streams"] == n]
-        row[peer] = stats([rate(t) for t in ts])
-        row[peer + "_cpu_ns"] = stats([t["r"].get("cpu_ns_per_packet") for t in ts])
-        row[peer + "_cpu_share"] = stats([t["r"].get("worker_cpu_share") for t in ts])
+    for peer, mode in GROUPS:
+        ts = [t for t in trials if t["peer"] == peer and t["r"]["streams"] == n and t.get("mode", mode) == mode]
+        if not ts:
+            continue
+        key = name(peer, mode)
+        row[key] = stats([rate(t) for t in ts])
+        row[key + "_cpu_ns"] = stats([t["r"].get("cpu_ns_per_packet") for t in ts])
+        row[key + "_cpu_share"] = stats([t["r"].get("worker_cpu_share") for t in ts])
         errors = [t["r"]["error"] for t in ts if "error" in t["r"]]
         if errors:
-            row[peer + "_error"] = errors[0]
+            row[key + "_error"] = errors[0]
         if peer == "rtp-relay":
-            shares = [t["r"].get("unknown_destination_share") for t in ts if t["r"].get("unknown_destination_share") is not None]
-            row["unknown_destination_share"] = max(shares) if shares else None
-    if row["rtp-relay"] and row["testpmd"]:
-        row["ratio"] = row["rtp-relay"]["median"] / row["testpmd"]["median"]
-    if row["rtp-relay_cpu_ns"] and row["testpmd_cpu_ns"]:
-        row["cpu_ratio"] = row["testpmd_cpu_ns"]["median"] / row["rtp-relay_cpu_ns"]["median"]
+            # Largest share of RX per drop reason over the runs (unknown_destination: set-up).
+            drops = {}
+            for t in ts:
+                for reason, share in (t["r"].get("drop_shares") or {}).items():
+                    drops[reason] = max(drops.get(reason, 0), share)
+            row[key + "_drops"] = drops
+    for key in ("rtp-relay", "rtp-relay srtp"):
+        if row.get(key) and row.get("testpmd"):
+            row[key + "_ratio"] = row[key]["median"] / row["testpmd"]["median"]
+        if row.get(key + "_cpu_ns") and row.get("testpmd_cpu_ns"):
+            row[key + "_cpu_ratio"] = row["testpmd_cpu_ns"]["median"] / row[key + "_cpu_ns"]["median"]
     rows.append(row)
 
 fmt = lambda s: "n/a" if not s else f"{s['median']:.2f} ({s['min']:.2f}-{s['max']:.2f})"
-ns = lambda s: "n/a" if not s else f"{1e3 / s['median']:.0f}"
-print(f"## capacity: one worker on CPU {worker_core}, median (min-max) of {runs} run(s), Mpps\n")
-print("| streams | rtp-relay Mpps | ns/pkt wall | ns/pkt per worker CPU-s | testpmd io Mpps | ns/pkt wall | ns/pkt per CPU-s | relay/testpmd (Mpps) | relay/testpmd (per CPU-s) | worker CPU share relay / testpmd | unknown-dest drops |")
-print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 nsf = lambda s: "n/a" if not s else f"{s['median']:.0f} ({s['min']:.0f}-{s['max']:.0f})"
 pct = lambda s: "n/a" if not s else f"{100 * s['median']:.0f} %"
+num = lambda v: "n/a" if v is None else f"{v:.2f}"
+print(f"## capacity: one worker on CPU {worker_core}, median (min-max) of {runs} run(s)"
+      + (f"; srtp = RTP->SRTP, callee leg {srtp_suite}" if srtp_suite else "") + "\n")
+print("| streams | path | Mpps (wall) | ns/pkt per worker CPU-s | worker CPU share | ratio to testpmd, per CPU-s | drops (share of RX) |")
+print("|---:|---|---:|---:|---:|---:|---|")
 for r in rows:
-    ratio = f"{r['ratio']:.2f}" if "ratio" in r else "n/a"
-    cpu_ratio = f"{r['cpu_ratio']:.2f}" if "cpu_ratio" in r else "n/a"
-    share = r.get("unknown_destination_share")
-    share = "n/a" if share is None else f"{100 * share:.2f} %"
-    print(f"| {r['streams']} | {fmt(r['rtp-relay'])} | {ns(r['rtp-relay'])} | {nsf(r['rtp-relay_cpu_ns'])} | "
-          f"{fmt(r['testpmd'])} | {ns(r['testpmd'])} | {nsf(r['testpmd_cpu_ns'])} | {ratio} | {cpu_ratio} | "
-          f"{pct(r['rtp-relay_cpu_share'])} / {pct(r['testpmd_cpu_share'])} | {share} |")
-    for peer in ("rtp-relay", "testpmd"):
-        if peer + "_error" in r:
-            print(f"\n{r['streams']} streams, {peer}: {r[peer + '_error']}")
+    for peer, mode in GROUPS:
+        key = name(peer, mode)
+        if key not in r:
+            continue
+        drops = ", ".join(f"{k} {100 * v:.2f} %" for k, v in sorted(r.get(key + "_drops", {}).items())) or "none"
+        if peer == "testpmd":
+            drops = "—"
+        ratio = num(r.get(key + "_cpu_ratio")) if peer != "testpmd" else "1"
+        label = {"rtp-relay": "rtp-relay plain", "rtp-relay srtp": "rtp-relay RTP→SRTP", "testpmd": "testpmd io"}[key]
+        print(f"| {r['streams']} | {label} | {fmt(r[key])} | {nsf(r[key + '_cpu_ns'])} | {pct(r[key + '_cpu_share'])} | {ratio} | {drops} |")
+        if key + "_error" in r:
+            print(f"\n{r['streams']} streams, {key}: {r[key + '_error']}\n")
 print(f"\nmachine: {machine['cpu_model']}, {machine['cpus']} CPUs, kernel {machine['kernel']}, "
       f"load average {machine['load_average'][0]:.2f} at the end")
-json.dump({"benchmark": "capacity", "runs": runs, "worker_core": worker_core, "machine": machine,
-           "rows": rows, "trials": trials}, open(json_path, "w"), indent=1)
+json.dump({"benchmark": "capacity", "runs": runs, "worker_core": worker_core, "srtp_suite": srtp_suite,
+           "machine": machine, "rows": rows, "trials": trials}, open(json_path, "w"), indent=1)
 # Exit 1 when any cell is missing, so the ctest smoke run fails when the pipeline breaks.
-sys.exit(0 if all(r["rtp-relay"] and r["testpmd"] for r in rows) else 1)
+wanted = [name(p, m) for p, m in GROUPS if m != "srtp" or srtp_suite]
+sys.exit(0 if all(r.get(k) for r in rows for k in wanted) else 1)

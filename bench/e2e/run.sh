@@ -4,10 +4,13 @@
 # rtpgen in DPDK mode (a port of its own per side, so the generator outruns one relay core).
 # Per peer and stream count: the maximum sustainable rate (loss < 0.1 %, median latency
 # <= 1 ms), peer CPU seconds per million packets, and latency p50/p99 at half the lower
-# maximum of the two relays; rtp-relay's drop counters after every trial. See README.md.
+# maximum of the two relays; rtp-relay's drop counters after every trial. With --srtp a|b
+# that leg speaks SRTP (SDES) and the relays convert RTP<->SRTP; testpmd cannot, so its
+# trials stay plain: the ceiling. See README.md.
 #
 #   bench/e2e/run.sh [--quick] [--streams "1000 10000"] [--runs 3] [--seconds 2]
 #                    [--driver af_xdp|af_packet] [--peers "rtp-relay rtpengine testpmd"]
+#                    [--srtp a|b] [--srtp-suite AES_CM_128_HMAC_SHA1_80]
 #                    [--gen-core 0] [--relay-core 1] [--max-rate 1600000] [--build DIR] [--out DIR]
 set -euo pipefail
 
@@ -23,6 +26,8 @@ gen_core=0
 relay_core=1
 max_rate=1600000
 out=
+srtp=
+srtp_suite=AES_CM_128_HMAC_SHA1_80
 while [ $# -gt 0 ]; do
   case $1 in
     --quick) runs=1; streams_list=1000; seconds=1; peers="rtp-relay testpmd"; max_rate=100000; shift ;;
@@ -34,9 +39,11 @@ while [ $# -gt 0 ]; do
     --gen-core) gen_core=$2; shift 2 ;;
     --relay-core) relay_core=$2; shift 2 ;;
     --max-rate) max_rate=$2; shift 2 ;;
+    --srtp) srtp=$2; shift 2 ;;
+    --srtp-suite) srtp_suite=$2; shift 2 ;;
     --build) build=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -135,14 +142,17 @@ print(json.dumps(out))'
 # rtp-relay the counters that moved during the trial ("drops": by reason, and relayed).
 trial() {
   local peer=$1 n=$2 rate=$3 tag=$4 json=$out/$1-$2-$3-$4.json before line
-  local setup_timeout=$(( 60 + n / 100 ))
+  local setup_timeout=$(( 60 + n / 100 )) srtp_args=()
+  # testpmd forwards frames unchanged: it cannot convert, so its trials stay plain.
+  [ -n "$srtp" ] && [ "$peer" != testpmd ] && srtp_args=(--srtp "$srtp" --srtp-suite "$srtp_suite")
   before=$(relay_counters "$peer")
   line=$(python3 "$here/trial.py" --pid "$peer_pid" --json "$json" --timeout $(( setup_timeout + seconds * 20 + 30 )) -- \
     taskset -c "$gen_core" stdbuf -oL "$rtpgen" --transport dpdk --mode relay --dpdk-core "$gen_core" \
     --ng "$CTL_PEER:$(ng_port "$peer")" --ng-direction a,b --allow-any-destination \
     --netns-a "$NS_A" --local "$GEN_A" --dpdk-a "$(vdev 0 "$LINK_A_GEN")" --peer-mac-a "$(mac_of "$LINK_A_HOST")" \
     --netns-b "$NS_B" --local-b "$GEN_B" --dpdk-b "$(vdev 1 "$LINK_B_GEN")" --peer-mac-b "$(mac_of "$LINK_B_HOST")" \
-    --streams "$n" --rate "$rate" --duration "$seconds" --drain 1 --ng-timeout 2 --rows 0 --json "$json")
+    --streams "$n" --rate "$rate" --duration "$seconds" --drain 1 --ng-timeout 2 --rows 0 --json "$json" \
+    "${srtp_args[@]}")
   python3 - "$line" "$before" "$(relay_counters "$peer")" <<'PY'
 import json, sys
 t, before, after = (json.loads(a) for a in sys.argv[1:4])
@@ -216,5 +226,6 @@ for n in $streams_list; do
 done
 echo "load after: $(uptime)" >&2
 
-python3 "$here/summarize.py" "$trials" "$out/e2e.json" "$runs" "$driver" "$gen_core" "$relay_core"
+python3 "$here/summarize.py" "$trials" "$out/e2e.json" "$runs" "$driver" "$gen_core" "$relay_core" \
+  "${srtp:+$srtp $srtp_suite}"
 echo "JSON: $out/e2e.json" >&2

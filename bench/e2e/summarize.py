@@ -8,6 +8,8 @@ on stdout, JSON to a file."""
 import json, os, statistics, subprocess, sys
 
 trials_path, json_path, runs, driver, gen_core, relay_core = sys.argv[1:7]
+# "b AES_CM_128_HMAC_SHA1_80": that leg spoke SRTP and the relays converted; testpmd stayed plain.
+srtp = sys.argv[7].split() if len(sys.argv) > 7 and sys.argv[7].strip() else None
 trials = [json.loads(line) for line in open(trials_path) if line.strip()]
 machine = json.loads(subprocess.run(["bash", "-c", f". {os.path.dirname(os.path.abspath(__file__))}/lib.sh; machine_json"],
                                     capture_output=True, text=True).stdout)
@@ -56,7 +58,8 @@ f = lambda s, d=0: "n/a" if not s else f"{s['median']:.{d}f} ({s['min']:.{d}f}-{
 summary = []
 print(f"## e2e: caller ns A -> peer -> callee ns B, {driver}; rtpgen (DPDK mode, one busy-polling core) on CPU "
       f"{gen_core}, the relay's one worker / rtpengine's one thread / testpmd's forwarding core on CPU {relay_core} "
-      f"(2-core machine: 1 core each); median (min-max) of {runs} run(s)\n")
+      f"(2-core machine: 1 core each); median (min-max) of {runs} run(s)"
+      + (f"; leg {srtp[0].upper()} SRTP ({srtp[1]}), the relays convert RTP<->SRTP" if srtp else "") + "\n")
 print("| streams | peer | max rate (loss < 0.1 %, p50 ≤ 1 ms), pkt/s per direction | max lossless rate (loss < 0.1 % only) | "
       "CPU s per Mpkt at max lossless | latency rate | p50 ms | p99 ms | notes |")
 print("|---:|---|---:|---:|---:|---:|---:|---:|---|")
@@ -75,6 +78,8 @@ for n in sorted({t["streams"] for t in trials}):
         row[peer] = s
         notes = "generator fell behind: lossless rate is a lower bound (rtpgen's limit)" \
             if s["lossless_generator_bound"] or s["generator_bound"] else ""
+        if srtp and peer == "testpmd":
+            notes = "plain RTP: io forward cannot convert (the ceiling)" + ("; " + notes if notes else "")
         print(f"| {n} | {peer} | {f(s['max_rate'])} | {f(s['max_lossless_rate'])} | {f(s['cpu_s_per_mpkt'], 2)} | {rs[0]['latency_rate']} | "
               f"{f(s['p50_ms'], 3)} | {f(s['p99_ms'], 3)} | {notes} |")
     ratios = {}
@@ -95,6 +100,6 @@ for row in summary:
         print(f"{row['streams']} streams: " + ", ".join(f"{k} = {v:.2f}" for k, v in row["ratios"].items()))
 print(f"\nmachine: {machine['cpu_model']}, {machine['cpus']} CPUs, kernel {machine['kernel']}, "
       f"load average {machine['load_average'][0]:.2f} at the end")
-json.dump({"benchmark": "e2e", "driver": driver, "runs": int(runs), "generator_core": gen_core,
+json.dump({"benchmark": "e2e", "driver": driver, "srtp": {"leg": srtp[0], "suite": srtp[1]} if srtp else None, "runs": int(runs), "generator_core": gen_core,
            "relay_core": relay_core, "machine": machine, "rows": summary, "trials": trials},
           open(json_path, "w"), indent=1)

@@ -37,7 +37,7 @@ RtpStream make_stream(uint32_t index, const Endpoint& caller, const Endpoint& re
 }
 
 packet::Result<size_t> rtp_frame(std::span<uint8_t> out, const RtpStream& stream, uint32_t round,
-                                 const Link& link) {
+                                 const Link& link, uint16_t sequence_step) {
   const packet::EgressHeaders headers{.l2 = {.dst = link.relay_mac, .src = link.caller_mac},
                                       .src = stream.caller,
                                       .dst = stream.relay,
@@ -45,8 +45,8 @@ packet::Result<size_t> rtp_frame(std::span<uint8_t> out, const RtpStream& stream
   const size_t header = packet::header_size(headers);
   const size_t size = header + kRtpHeaderSize + kG711PayloadSize;
   if (out.size() < size) return packet::DropReason::too_short;
-  put_rtp_header(out.data() + header, static_cast<uint16_t>(stream.first_sequence + round),
-                 stream.first_timestamp + round * kG711TimestampStep, stream.ssrc);
+  put_rtp_header(out.data() + header, static_cast<uint16_t>(stream.first_sequence + round * sequence_step),
+                 stream.first_timestamp + round * sequence_step * kG711TimestampStep, stream.ssrc);
   std::fill_n(out.data() + header + kRtpHeaderSize, kG711PayloadSize, kPcmuSilence);
   return packet::write_egress(out.first(size), headers);
 }
@@ -80,7 +80,7 @@ CaptureResult write_capture(PcapWriter& writer, const CaptureSpec& spec) {
   const uint64_t n = spec.streams.size();
   for (uint32_t round = 0; round < spec.rounds; ++round) {
     for (uint64_t i = 0; i < n; ++i) {
-      auto size = rtp_frame(frame, spec.streams[i], round, spec.link);
+      auto size = rtp_frame(frame, spec.streams[i], round, spec.link, spec.sequence_step);
       if (!size) return fail("stream " + std::to_string(i) + ": " + std::string(packet::name(size.drop())));
       const uint64_t time_ns = round * kPacketIntervalNs + i * kPacketIntervalNs / n;
       if (!writer.write(std::span(frame).first(*size), time_ns)) return fail("write failed");

@@ -42,9 +42,10 @@ RtpStream make_stream(uint32_t index, const Endpoint& caller, const Endpoint& re
 
 // Writes packet `round` of `stream` (Ethernet/IP/UDP/RTP, checksums filled) into `out`;
 // returns the frame size or the packet layer's reason (too_short, unhandled for mixed
-// address families).
+// address families). Its sequence number is first + round × `sequence_step` (timestamp in
+// step), see CaptureSpec::sequence_step.
 packet::Result<size_t> rtp_frame(std::span<uint8_t> out, const RtpStream& stream, uint32_t round,
-                                 const Link& link);
+                                 const Link& link, uint16_t sequence_step = 1);
 
 // An ARP reply from `owner` (MAC, IPv4 address) to the relay: replayed first, it tells the
 // relay where the other leg's address lives, so forwarded packets are not held unresolved.
@@ -55,6 +56,11 @@ packet::Result<size_t> arp_announcement(std::span<uint8_t> out, const packet::Ma
 struct CaptureSpec {
   std::vector<RtpStream> streams;
   uint32_t rounds = 1;
+  // Sequence numbers advance by this per round. With rounds × step = 65 536 a looping replay
+  // never repeats an SRTP index: the next loop's first packet is the natural successor (the
+  // ROC moves on), so a relay protecting toward an SRTP leg keeps protecting instead of
+  // refusing a repeated index.
+  uint16_t sequence_step = 1;
   Link link;
   // Neighbour announcements at the start of the capture: (MAC, IPv4 address) of each
   // address the relay forwards to, and the relay address they are addressed to.

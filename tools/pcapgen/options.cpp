@@ -31,7 +31,7 @@ std::variant<Options, Usage> parse_options(int argc, const char* const argv[]) {
       "  pcapgen --out f.pcap --ng 127.0.0.1:2223 --streams 1000 --caller 10.0.0.2:4000 --callee 10.0.1.2:5000\n"
       "  pcapgen --out f.pcap --streams-file streams.txt --rounds 50\n"
       "  pcapgen --out f.pcap --streams 10 --caller 10.0.0.2:4000 --relay 192.0.2.1:10000\nOptions");
-  std::string ng, caller, callee, relay, caller_mac, relay_mac;
+  std::string ng, caller, callee, relay, caller_mac, relay_mac, direction, srtp_suite;
   std::vector<std::string> neighbours;
   Options o;
   desc.add_options()
@@ -47,6 +47,10 @@ std::variant<Options, Usage> parse_options(int argc, const char* const argv[]) {
     ("streams-file", po::value(&o.streams_file), "without ng: '<caller> <relay>' per line")
     ("save-streams", po::value(&o.save_streams), "write the stream list to this file")
     ("call-prefix", po::value(&o.call_prefix)->default_value(o.call_prefix), "call-id prefix")
+    ("sequence-step", po::value(&o.sequence_step)->default_value(1),
+     "RTP sequence advance per round; rounds x step = 65536 makes a looping replay SRTP-safe")
+    ("direction", po::value(&direction), "--ng: interface names CALLER,CALLEE for the offer's direction")
+    ("srtp-callee", po::value(&srtp_suite), "--ng: the callee leg speaks SRTP with this suite (SDES)")
     ("caller-mac", po::value(&caller_mac), "source MAC of RTP frames (02:00:00:00:0a:01)")
     ("relay-mac", po::value(&relay_mac), "destination MAC of every frame (02:00:00:00:0a:02)")
     ("neighbour", po::value(&neighbours), "MAC=IPV4: start with an ARP reply from this host");
@@ -91,6 +95,20 @@ std::variant<Options, Usage> parse_options(int argc, const char* const argv[]) {
   if (o.relay && !o.caller) return Usage{2, "--relay needs --caller"};
   if (o.streams_file.empty() && o.streams == 0) return Usage{2, "--streams must be at least 1"};
   if (o.rounds == 0) return Usage{2, "--rounds must be at least 1"};
+  if (o.sequence_step == 0) return Usage{2, "--sequence-step must be at least 1"};
+  if (!direction.empty()) {
+    const size_t comma = direction.find(',');
+    if (comma == std::string::npos) return Usage{2, "--direction: expected CALLER,CALLEE"};
+    o.direction = {direction.substr(0, comma), direction.substr(comma + 1)};
+  }
+  if (!srtp_suite.empty()) {
+    const srtp::SuiteInfo* suite = srtp::find_suite(srtp_suite);
+    if (suite == nullptr) return Usage{2, "--srtp-callee: unknown suite '" + srtp_suite + "'"};
+    o.srtp = {rtpgen::SrtpLeg::b, suite->suite};
+  }
+  if ((!o.direction.empty() || o.srtp.leg != rtpgen::SrtpLeg::none) && !o.ng) {
+    return Usage{2, "--direction and --srtp-callee need --ng"};
+  }
   return o;
 }
 

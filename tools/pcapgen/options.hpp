@@ -9,12 +9,14 @@
 
 #include "relay/packet/address.hpp"
 #include "relay/packet/ethernet.hpp"
+#include "tools/rtpgen/srtp_sdp.hpp"
 
 namespace rr::pcapgen {
 
 struct Options {
   std::string out;                 // the pcap to write
   uint32_t rounds = 1;             // packets per stream
+  uint16_t sequence_step = 1;      // RTP sequence advance per round (CaptureSpec)
   uint32_t streams = 0;            // --ng / --relay modes
   std::optional<Endpoint> ng;      // set the calls up on this relay
   std::optional<Endpoint> caller;  // the caller side of every call (offer SDP, source)
@@ -24,6 +26,8 @@ struct Options {
   std::string streams_file;        // no ng: read "<caller> <relay>" lines
   std::string save_streams;        // write the stream list here
   std::string call_prefix = "pcapgen-";
+  std::vector<std::string> direction;  // --ng: interface names [caller's, callee's]
+  rtpgen::SrtpCall srtp;               // --ng: the callee leg speaks SRTP (the relay protects)
   packet::MacAddress caller_mac{{0x02, 0x00, 0x00, 0x00, 0x0a, 0x01}};
   packet::MacAddress relay_mac{{0x02, 0x00, 0x00, 0x00, 0x0a, 0x02}};
   std::vector<std::pair<packet::MacAddress, IpAddress>> neighbours;  // --neighbour MAC=IPV4

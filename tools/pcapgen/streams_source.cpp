@@ -55,7 +55,8 @@ StreamsOrError from_relay(const Options& o) {
   // The relay's address is where we point the capture, whatever it is: pcapgen sends
   // nothing itself, the replay stays inside the DPDK vdev it is fed to.
   const auto policy = rtpgen::DestinationPolicy{.allow_any = true};
-  rtpgen::CallPlan plan = rtpgen::set_up_calls(client, o.streams, *o.caller, *o.callee, o.call_prefix, policy);
+  rtpgen::CallPlan plan =
+      rtpgen::set_up_calls(client, o.streams, *o.caller, *o.callee, o.call_prefix, policy, o.direction, o.srtp);
   if (!plan.error.empty()) {
     rtpgen::tear_down_calls(client, plan.calls);
     return {{}, plan.error};

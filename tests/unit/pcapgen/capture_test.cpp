@@ -50,16 +50,19 @@ TEST(RtpFrame, RelayParserSeesTheStreamsEndpointsAndRtpFields) {
     uint32_t round;
     uint16_t sequence;
     uint32_t timestamp;
+    uint16_t step = 1;
   };
   const std::vector<Row> rows = {
       {"first packet", {ep("10.0.0.2:4000"), ep("192.0.2.1:10000"), 0x11223344, 7, 1000}, 0, 7, 1000},
       {"later round", {ep("10.0.0.2:4000"), ep("192.0.2.1:10002"), 1, 7, 1000}, 3, 10, 1480},
       {"sequence wraps", {ep("10.0.0.2:4000"), ep("192.0.2.1:10004"), 2, 65535, 0xffffff60}, 1, 0, 0},
       {"ipv6", {ep("[2001:db8::2]:4000"), ep("[2001:db8::1]:20000"), 3, 0, 0}, 2, 2, 320},
+      // 4 rounds of step 16384 cover the sequence space: the replay's next loop follows on.
+      {"step", {ep("10.0.0.2:4000"), ep("192.0.2.1:10006"), 4, 100, 0}, 3, 100 + 3 * 16384, 3 * 16384 * 160, 16384},
   };
   for (const Row& row : rows) {
     std::array<uint8_t, 512> buffer{};
-    auto size = rtp_frame(buffer, row.stream, row.round, Link{});
+    auto size = rtp_frame(buffer, row.stream, row.round, Link{}, row.step);
     ASSERT_TRUE(size) << row.name;
     auto view = packet::parse_frame(std::span(buffer).first(*size), {.verify_udp_checksum = true});
     ASSERT_TRUE(view) << row.name << ": " << packet::name(view.drop());

@@ -36,6 +36,18 @@ TEST(Options, AcceptsEachModeAndRejectsMistakesByName) {
       {"bad mac", {"-o", "x", "--streams-file", "s", "--relay-mac", "02:00"}, "--relay-mac: bad MAC '02:00'"},
       {"bad neighbour", {"-o", "x", "--streams-file", "s", "--neighbour", "02:00:00:00:00:05=::1"},
        "--neighbour: expected MAC=IPV4, got '02:00:00:00:00:05=::1'"},
+      {"srtp callee", {"-o", "x", "--ng", "127.0.0.1:2223", "-n", "1", "--caller", "10.0.0.2:4", "--callee",
+                       "10.0.1.2:5", "--direction", "a,b", "--srtp-callee", "AEAD_AES_128_GCM", "--sequence-step", "16384"},
+       ""},
+      {"unknown suite", {"-o", "x", "--ng", "127.0.0.1:2223", "-n", "1", "--caller", "10.0.0.2:4", "--callee",
+                         "10.0.1.2:5", "--srtp-callee", "F8_128_HMAC_SHA1_80"},
+       "--srtp-callee: unknown suite 'F8_128_HMAC_SHA1_80'"},
+      {"srtp without ng", {"-o", "x", "--streams-file", "s", "--srtp-callee", "AES_CM_128_HMAC_SHA1_80"},
+       "--direction and --srtp-callee need --ng"},
+      {"one direction", {"-o", "x", "--ng", "127.0.0.1:2223", "-n", "1", "--caller", "10.0.0.2:4", "--callee",
+                         "10.0.1.2:5", "--direction", "a"},
+       "--direction: expected CALLER,CALLEE"},
+      {"zero step", {"-o", "x", "--streams-file", "s", "--sequence-step", "0"}, "--sequence-step must be at least 1"},
   };
   for (const Row& row : rows) {
     auto parsed = parse(row.args);
