@@ -10,25 +10,28 @@ namespace rr::commands {
 namespace {
 
 using bencode::Value;
-using Handler = Value (*)(session::Sessions&, const ParsedRequest&);
+// The request is the handler's to consume: offer and answer move its SDP on.
+using Handler = Value (*)(session::Sessions&, ParsedRequest&);
 
-Value sdp_reply(const session::Outcome<session::SdpResult>& result, const ParsedRequest& r) {
-  if (!result) return error_reply(result.error(), r.supports_load_limit);
+Value sdp_reply(session::Outcome<session::SdpResult> result, bool supports_load_limit) {
+  if (!result) return error_reply(result.error(), supports_load_limit);
   Value reply = ng::ok_reply();
-  reply.set("sdp", result.value().sdp);
+  reply.set("sdp", std::move(result.value().sdp));
   add_warnings(reply, result.value().warnings);
   return reply;
 }
 
-Value offer(session::Sessions& sessions, const ParsedRequest& r) {
-  return sdp_reply(sessions.offer(to_offer(r)), r);
+Value offer(session::Sessions& sessions, ParsedRequest& r) {
+  const bool load_limit = r.supports_load_limit;
+  return sdp_reply(sessions.offer(to_offer(std::move(r))), load_limit);
 }
 
-Value answer(session::Sessions& sessions, const ParsedRequest& r) {
-  return sdp_reply(sessions.answer(to_answer(r)), r);
+Value answer(session::Sessions& sessions, ParsedRequest& r) {
+  const bool load_limit = r.supports_load_limit;
+  return sdp_reply(sessions.answer(to_answer(std::move(r))), load_limit);
 }
 
-Value delete_(session::Sessions& sessions, const ParsedRequest& r) {
+Value delete_(session::Sessions& sessions, ParsedRequest& r) {
   const session::DeleteRequest typed = to_delete(r);
   const auto result = sessions.delete_call(typed);
   Value reply = ng::ok_reply();
@@ -46,7 +49,7 @@ Value delete_(session::Sessions& sessions, const ParsedRequest& r) {
   return reply;
 }
 
-Value query(session::Sessions& sessions, const ParsedRequest& r) {
+Value query(session::Sessions& sessions, ParsedRequest& r) {
   const auto result = sessions.query(to_query(r));
   if (!result) return error_reply(result.error(), false);
   Value reply = ng::ok_reply();
@@ -54,7 +57,7 @@ Value query(session::Sessions& sessions, const ParsedRequest& r) {
   return reply;
 }
 
-Value list(session::Sessions& sessions, const ParsedRequest& r) {
+Value list(session::Sessions& sessions, ParsedRequest& r) {
   Value calls = Value::list();
   for (std::string& id : sessions.list(to_list(r))) calls.push_back(std::move(id));
   Value reply = ng::ok_reply();
@@ -62,7 +65,7 @@ Value list(session::Sessions& sessions, const ParsedRequest& r) {
   return reply;
 }
 
-Value statistics(session::Sessions& sessions, const ParsedRequest&) {
+Value statistics(session::Sessions& sessions, ParsedRequest&) {
   return statistics_reply(sessions.statistics());
 }
 

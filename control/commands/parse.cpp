@@ -109,12 +109,20 @@ Typed slice(const ParsedRequest& parsed) {
   return out;
 }
 
-session::OfferRequest to_offer(const ParsedRequest& parsed) {
-  return slice<session::OfferRequest, session::SdpRequest>(parsed);
+// The SDP and the ids are moved, not copied: an offer's SDP is its largest allocation.
+template <class Typed>
+Typed slice_sdp(ParsedRequest&& parsed) {
+  Typed out;
+  static_cast<session::SdpRequest&>(out) = std::move(static_cast<session::SdpRequest&>(parsed));
+  return out;
 }
 
-session::AnswerRequest to_answer(const ParsedRequest& parsed) {
-  return slice<session::AnswerRequest, session::SdpRequest>(parsed);
+session::OfferRequest to_offer(ParsedRequest&& parsed) {
+  return slice_sdp<session::OfferRequest>(std::move(parsed));
+}
+
+session::AnswerRequest to_answer(ParsedRequest&& parsed) {
+  return slice_sdp<session::AnswerRequest>(std::move(parsed));
 }
 
 session::DeleteRequest to_delete(const ParsedRequest& parsed) {

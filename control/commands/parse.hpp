@@ -9,8 +9,9 @@ namespace rr::commands {
 
 ParsedRequest parse_request(const bencode::Value& dict);
 
-session::OfferRequest to_offer(const ParsedRequest& parsed);
-session::AnswerRequest to_answer(const ParsedRequest& parsed);
+// Offer and answer take the parsed request's SdpRequest part over (it is left moved-from).
+session::OfferRequest to_offer(ParsedRequest&& parsed);
+session::AnswerRequest to_answer(ParsedRequest&& parsed);
 session::DeleteRequest to_delete(const ParsedRequest& parsed);
 session::QueryRequest to_query(const ParsedRequest& parsed);
 session::ListRequest to_list(const ParsedRequest& parsed);

@@ -123,7 +123,7 @@ void add_call_stats(Value& reply, const session::CallSnapshot& call) {
   for (Detail detail :
        {Detail::full, Detail::no_advertised, Detail::no_streams, Detail::tags_only}) {
     reply.set("tags", tags_dict(call, detail));
-    if (bencode::encode(reply).size() <= kMaxStatsReplyBytes) return;
+    if (bencode::encoded_size(reply) <= kMaxStatsReplyBytes) return;
   }
 }
 

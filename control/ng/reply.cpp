@@ -2,7 +2,13 @@
 
 namespace rr::ng {
 
-bencode::Value ok_reply() { return bencode::Value::dict().set("result", "ok"); }
+bencode::Value ok_reply() {
+  // Room for what handlers add (sdp, warning, a delete's stats keys) without regrowing.
+  bencode::Dict reply;
+  reply.reserve(8);
+  reply.push_back({"result", "ok"});
+  return bencode::Value(std::move(reply));
+}
 
 bencode::Value pong_reply() { return bencode::Value::dict().set("result", "pong"); }
 

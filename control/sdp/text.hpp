@@ -12,6 +12,7 @@ namespace rr::sdp::text {
 // Space-separated fields; runs of spaces count as one (RFC 4566 says one, peers vary).
 inline std::vector<std::string_view> fields(std::string_view s) {
   std::vector<std::string_view> out;
+  out.reserve(8);  // o=, m= and most a= lines fit: one allocation, not a regrowth per field
   size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && s[i] == ' ') ++i;
