@@ -20,7 +20,15 @@ std::optional<Frame> split_frame(std::string_view datagram) {
 
 std::string format_reply(std::string_view cookie, const bencode::Value& reply, Encoding encoding) {
   std::string out;
-  out.reserve(cookie.size() + 64);
+  format_reply(cookie, reply, encoding, out);
+  return out;
+}
+
+void format_reply(std::string_view cookie, const bencode::Value& reply, Encoding encoding,
+                  std::string& out) {
+  out.clear();
+  // The exact size for bencode (JSON is longer: it may grow once).
+  out.reserve(cookie.size() + 1 + bencode::encoded_size(reply));
   out += cookie;
   out += ' ';
   if (encoding == Encoding::json) {
@@ -28,7 +36,6 @@ std::string format_reply(std::string_view cookie, const bencode::Value& reply, E
   } else {
     bencode::encode(reply, out);
   }
-  return out;
 }
 
 }  // namespace rr::ng

@@ -26,5 +26,8 @@ std::optional<Frame> split_frame(std::string_view datagram);
 
 // "<cookie> <encoded reply>".
 std::string format_reply(std::string_view cookie, const bencode::Value& reply, Encoding encoding);
+// The same into `out` (replaced), whose capacity a server reuses from request to request.
+void format_reply(std::string_view cookie, const bencode::Value& reply, Encoding encoding,
+                  std::string& out);
 
 }  // namespace rr::ng

@@ -19,7 +19,8 @@ Outcome RequestProcessor::process(std::string_view datagram, const Endpoint& pee
     return out;
   }
   auto answer = [&](const bencode::Value& reply) {
-    out.reply = format_reply(frame->cookie, reply, frame->encoding);
+    format_reply(frame->cookie, reply, frame->encoding, reply_);
+    out.reply = reply_;
   };
   if (truncated) {
     out.problem = "datagram too large";
@@ -27,8 +28,8 @@ Outcome RequestProcessor::process(std::string_view datagram, const Endpoint& pee
     return out;
   }
   // Before decoding: a retransmission must cost a look-up, not a second execution.
-  if (const std::string* cached = cache_.find(peer, frame->cookie, now_())) {
-    out.reply = *cached;
+  if (const ReplyCache::Text* cached = cache_.find(peer, frame->cookie, now_())) {
+    out.reply = std::string_view(*cached);
     out.from_cache = true;
     return out;
   }
@@ -52,7 +53,7 @@ Outcome RequestProcessor::process(std::string_view datagram, const Endpoint& pee
   if (is_error_reply(reply)) out.problem = reply.get_string("error-reason").value_or("error");
   answer(reply);
   // Only executed commands are cached: garbage must not evict the replies that matter.
-  cache_.insert(peer, frame->cookie, *out.reply, now_());
+  out.reply = cache_.insert(peer, frame->cookie, reply_, now_());
   return out;
 }
 

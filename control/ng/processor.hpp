@@ -19,8 +19,9 @@ struct ProcessorOptions {
   bencode::Limits limits;
 };
 
+// Views into the processor: valid until its next process().
 struct Outcome {
-  std::optional<std::string> reply;  // nothing: send nothing (no readable cookie)
+  std::optional<std::string_view> reply;  // nothing: send nothing (no readable cookie)
   std::string problem;               // why the request was bad, for a rate-limited log line
   bool from_cache = false;
 };
@@ -41,6 +42,7 @@ class RequestProcessor {
   ProcessorOptions options_;
   Now now_;
   ReplyCache cache_;
+  std::string reply_;  // formatted here (capacity reused: no allocation), sent or cached
 };
 
 }  // namespace rr::ng

@@ -22,11 +22,18 @@ class ReadingHandler : public rr::ng::CommandHandler {
   }
 };
 
+// A small cache, so that the fuzzer also runs its eviction past the memory bound.
+rr::ng::ProcessorOptions small_cache() {
+  rr::ng::ProcessorOptions options;
+  options.cache.max_bytes = 64 * 1024;
+  return options;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static ReadingHandler handler;
-  static rr::ng::RequestProcessor processor(&handler, {});
+  static rr::ng::RequestProcessor processor(&handler, small_cache());
   std::string_view datagram(reinterpret_cast<const char*>(data), size);
   const rr::Endpoint peer{rr::IpAddress::v4(192, 0, 2, 1), 5060};
   for (bool truncated : {false, true}) {
