@@ -41,6 +41,7 @@ std::map<uint32_t, MediaPath> wanted_paths(const Call& call) {
 std::vector<Stream> streams_of(const Media& media) {
   std::vector<Stream> out;
   if (media.disabled || !media.relay) return out;
+  out.reserve(2);
   out.push_back({StreamKind::rtp, media.relay->rtp(), media.rtp_endpoint});
   if (!media.rtcp_mux && media.relay->allocation.need == ports::Need::pair)
     out.push_back({StreamKind::rtcp, media.relay->rtcp(), media.rtcp_endpoint});
@@ -80,6 +81,7 @@ void Sessions::end_call(std::map<std::string, Call>::iterator it, TeardownReason
   Call& call = it->second;
   for (const auto& [index, path] : call.published) forwarding_.retire_media(path);
   for (auto& [tag, leg] : call.legs) release_leg(leg);
+  for (auto& [branch, leg] : call.forks) release_leg(leg);
   switch (reason) {
     case TeardownReason::deleted:
       ++stats_.deleted_sessions;

@@ -89,6 +89,11 @@ struct Call {
   // Kamailio's via-branch per forked offer -> the to-tag that answered it ("" until then), so
   // a delete naming only the branch of a failed fork ends that fork, not the call.
   std::map<std::string, std::string> branches;  // at most kMaxBranches, recorded before the answer
+  // Each forked offer's receiving side has relay ports of its own, as in rtpengine, so that
+  // two callees sending early media do not meet on one port. legs[""] is fork_branch's side;
+  // the other unanswered forks wait here, by via-branch, until an answer names them.
+  std::map<std::string, Leg> forks;
+  std::string fork_branch;
   bool answered = false;
   Learning learning;
   uint8_t dscp = 46;                        // from the latest request's TOS

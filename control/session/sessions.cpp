@@ -123,6 +123,7 @@ Outcome<SdpResult> Sessions::offer(const OfferRequest& request) {
   if (!found) return found.error();
   Call& call = *found.value();
 
+  if (call.peer_of(request.from_tag).empty()) select_fork(call, request.via_branch, true);
   Leg& offerer = call.legs[request.from_tag];
   Leg& receiver = call.legs[call.peer_of(request.from_tag)];
   Outcome<std::string> sdp = apply_offer(*parsed, request, offerer, receiver, interfaces_);
@@ -151,20 +152,26 @@ Outcome<SdpResult> Sessions::answer(const AnswerRequest& request) {
     return Error{ErrorKind::not_found, reason::kUnknownTag};
 
   // A different to-tag than the current peer: the first answer names the offer's pending
-  // side, a later one is another fork. Forks all received the same SDP, so they share the
-  // same relay ports: the latest answer takes them over, earlier forks keep only their tag.
+  // side (its branch's, when the offer forked), a later one is another fork. A later fork
+  // whose branch has its own ports takes those and the earlier answer keeps its own, as in
+  // rtpengine; without a known branch the latest answer takes the peer's ports over.
   const std::string peer = call.peer_of(offerer_tag);
+  if (peer.empty()) select_fork(call, request.via_branch, false);
+  Leg* parked = peer.empty() || peer == request.to_tag ? nullptr : parked_fork(call, request.via_branch);
+  Leg& receiver = parked != nullptr ? *parked : call.legs[peer];
   if (std::optional<Error> error =
-          check_answer(*parsed, request, call.legs[offerer_tag], call.legs[peer]))
+          check_answer(*parsed, request, call.legs[offerer_tag], receiver))
     return *error;
   if (peer != request.to_tag) {
-    Leg& from = call.legs[peer];
     Leg& to = call.legs[request.to_tag];
     release_leg(to);  // a losing fork answering again holds nothing, but never leak
     to.tag = request.to_tag;
-    to.media = std::move(from.media);
-    from.media.clear();
-    if (peer.empty()) call.legs.erase(peer);
+    to.media = std::move(receiver.media);
+    receiver.media.clear();
+    if (parked != nullptr)
+      call.forks.erase(request.via_branch);
+    else if (peer.empty())
+      call.legs.erase(peer);
     (call.tag_a == offerer_tag ? call.tag_b : call.tag_a) = request.to_tag;
   }
   Outcome<std::string> sdp = apply_answer(*parsed, request, call.legs[offerer_tag],
@@ -194,6 +201,7 @@ Outcome<DeleteResult> Sessions::delete_call(const DeleteRequest& request) {
   ++stats_.deletes;
   DeleteResult result{snapshot_of(call, forwarding_, interfaces_), true, request.warnings};
   if (branch_only) {
+    drop_fork(call, request.via_branch);
     call.branches.erase(request.via_branch);
     touch(call);
     result.whole_call = false;

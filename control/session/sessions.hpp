@@ -69,6 +69,13 @@ class Sessions {
   void touch(Call& call);
   void apply_signalled(Call& call, const SdpRequest& request);
   void release_leg(Leg& leg);
+  // Forks (forks.cpp): make `branch`'s receiving side legs[""], parking the current one;
+  // `create` gives a new branch a fresh side (an offer), else an unknown branch is ignored.
+  void select_fork(Call& call, const std::string& branch, bool create);
+  // A parked fork's side for an answer after the first, or nullptr.
+  Leg* parked_fork(Call& call, const std::string& branch);
+  // Ends an unanswered fork: its ports go; legs[""] passes to another fork if it was its.
+  void drop_fork(Call& call, const std::string& branch);
   void end_call(std::map<std::string, Call>::iterator it, TeardownReason reason);
   void sync_forwarding(Call& call);  // publish/retire so the data plane matches the call
   std::optional<TeardownReason> expired(Call& call, Clock::time_point now);

@@ -2,7 +2,7 @@
 // command — ping, offer, answer, query, list, statistics, delete — against rtp-relay and,
 // as the reference that shows the expectations are rtpengine's, against rtpengine itself.
 // The client exits non-zero on an error reply; each step also checks what it prints. Also
-// delete delay and replace-sdp-version, each against both.
+// delete delay, replace-sdp-version and forked offers (via-branch), each against both.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -124,7 +124,53 @@ class NgClient : public testing::TestWithParam<NgRelay> {
   }
 };
 
+// The relay port an offer or answer advertised, from the client's "New SDP" (0: none).
+uint16_t advertised_port(const std::string& output) {
+  const size_t at = output.find(kSdpStart);
+  if (at == std::string::npos) return 0;
+  auto media = ngclient::audio_endpoint(std::string_view(output).substr(at + kSdpStart.size()));
+  return media ? media->port : 0;
+}
+
 TEST_P(NgClient, DrivesEveryCommandOfACall) { run_steps(call_steps()); }
+
+// Kamailio forks an INVITE: one offer per via-branch, same call-id and from-tag. Each branch
+// gets relay ports of its own (the same again when its offer repeats), a failed branch's
+// delete leaves the call, and the answering callee sends to its own branch's ports.
+TEST_P(NgClient, ForkedOffersGetPortsOfTheirOwn) {
+  ASSERT_EQ(geteuid(), 0u) << "the relay's EAL needs root";
+  auto relay = GetParam().start();
+  ASSERT_TRUE(relay->wait_ready(120s)) << relay->output();
+  auto client = [&](std::vector<std::string> args, const char* command) {
+    std::vector<std::string> argv{"rtpengine-ng-client", "--proxy-address=127.0.0.1",
+                                  "--proxy-port=" + std::to_string(relay->ng().port),
+                                  "--call-id=forkcall", "--from-tag=callertag"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    argv.push_back(command);
+    auto run = netlab::run_command(argv, 20s);
+    EXPECT_EQ(run.code, 0) << run.output << "\n---- relay ----\n" << relay->output();
+    return run.output;
+  };
+  const std::string offer_sdp = "--sdp=" + sdp_of("192.0.2.10", 4000);
+  const uint16_t z1 = advertised_port(client({"--via-branch=z9hG4bK1", offer_sdp}, "offer"));
+  const uint16_t z2 = advertised_port(client({"--via-branch=z9hG4bK2", offer_sdp}, "offer"));
+  ASSERT_NE(z1, 0);
+  ASSERT_NE(z2, 0);
+  EXPECT_NE(z1, z2);
+  EXPECT_EQ(advertised_port(client({"--via-branch=z9hG4bK1", offer_sdp}, "offer")), z1);
+  client({"--via-branch=z9hG4bK1"}, "delete");  // the first fork failed (487)
+  EXPECT_NE(client({}, "query").find("created =>"), std::string::npos) << "the call goes on";
+  client({"--via-branch=z9hG4bK2", "--to-tag=calleetag", "--sdp=" + sdp_of("198.51.100.10", 5000)},
+         "answer");
+  const std::string query = client({}, "query");
+  const size_t callee = query.find("calleetag => {");
+  ASSERT_NE(callee, std::string::npos) << query;
+  // The client prints keys sorted: the caller's section, if after, ends the callee's.
+  const size_t callee_end = query.find("callertag => {", callee);
+  const size_t port = query.find("'local port' => '" + std::to_string(z2) + "'", callee);
+  EXPECT_LT(port, callee_end) << "the callee sends to its branch's port " << z2 << "\n" << query;
+  client({}, "delete");
+}
 
 TEST_P(NgClient, DelayedDeleteKeepsTheCallUntilItEnds) { run_steps(delete_delay_steps()); }
 

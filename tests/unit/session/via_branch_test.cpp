@@ -114,5 +114,73 @@ TEST(ViaBranch, BranchesAreBoundedAndOnlyForked) {
   EXPECT_EQ(sessions.size(), 0u) << "an unknown branch falls back to the tags: the whole call";
 }
 
+// The relay port a leg's peer sends RTP to, from a query (0: no such leg or media).
+uint16_t local_port(Sessions& sessions, const std::string& tag) {
+  QueryRequest q;
+  q.call_id = "c1";
+  const Outcome<CallSnapshot> call = sessions.query(q);
+  if (!call) return 0;
+  for (const LegSnapshot& leg : call.value().legs)
+    if (leg.tag == tag && !leg.medias.empty() && !leg.medias[0].streams.empty())
+      return leg.medias[0].streams[0].local.port;
+  return 0;
+}
+
+OfferRequest forked_offer(const std::string& branch) {
+  OfferRequest r = offer_request("c1", "A", audio_sdp("192.0.2.10", 4000));
+  r.via_branch = branch;
+  return r;
+}
+
+AnswerRequest forked_answer(const std::string& branch, const std::string& to_tag, uint16_t port) {
+  AnswerRequest r = answer_request("c1", "A", to_tag, audio_sdp("198.51.100.20", port));
+  r.via_branch = branch;
+  return r;
+}
+
+// rtpengine 10.5 (checked with rtpengine-ng-client): each branch's offer advertises ports of
+// its own; an answer's callee sends to its branch's ports; an earlier answered fork keeps its.
+TEST(ViaBranch, EachForkHasItsOwnPortsUntilItsAnswer) {
+  FakeClock clock;
+  RecordingForwarding forwarding;
+  Sessions sessions(test_config(clock), forwarding);
+  const uint16_t z1 = media_port(sessions.offer(forked_offer("z1")).value().sdp);
+  const uint16_t z2 = media_port(sessions.offer(forked_offer("z2")).value().sdp);
+  EXPECT_NE(z1, z2);
+  EXPECT_EQ(media_port(sessions.offer(forked_offer("z1")).value().sdp), z1) << "same branch again";
+  EXPECT_EQ(media_port(sessions.offer(forked_offer("z2")).value().sdp), z2);
+
+  ASSERT_TRUE(sessions.answer(forked_answer("z2", "C", 6000)).ok());
+  EXPECT_EQ(local_port(sessions, "C"), z2);
+  ASSERT_TRUE(sessions.answer(forked_answer("z1", "B", 5000)).ok());
+  EXPECT_EQ(local_port(sessions, "B"), z1);
+  EXPECT_EQ(local_port(sessions, "C"), z2) << "the earlier answer keeps its ports";
+  EXPECT_EQ(forwarding.live.size(), 1u) << "one relayed pair: A and the latest answer";
+
+  DeleteRequest d;
+  d.call_id = "c1", d.from_tag = "A";
+  ASSERT_TRUE(sessions.delete_call(d).ok());
+  EXPECT_EQ(sessions.statistics().ports_used, 0u) << "every fork's ports are freed";
+}
+
+TEST(ViaBranch, FailedForkFreesItsPortsAndTheOthersKeepTheirs) {
+  FakeClock clock;
+  RecordingForwarding forwarding;
+  Sessions sessions(test_config(clock), forwarding);
+  std::vector<uint16_t> offered;
+  for (const char* branch : {"z1", "z2", "z3"})
+    offered.push_back(media_port(sessions.offer(forked_offer(branch)).value().sdp));
+  const uint64_t used = sessions.statistics().ports_used;
+  for (const char* failed : {"z3", "z1"}) {  // a parked side, then the current one
+    DeleteRequest d;
+    d.call_id = "c1", d.from_tag = "A", d.via_branch = failed;
+    ASSERT_TRUE(sessions.delete_call(d).ok());
+  }
+  EXPECT_EQ(sessions.statistics().ports_used, used - 4) << "two forks of RTP+RTCP freed";
+  ASSERT_TRUE(sessions.answer(forked_answer("z2", "B", 5000)).ok());
+  EXPECT_EQ(local_port(sessions, "B"), offered[1]);
+  EXPECT_EQ(forwarding.live.size(), 1u);
+}
+
 }  // namespace
 }  // namespace rr::session::testing
