@@ -71,6 +71,7 @@ void run_polling(std::span<Sender* const> senders, DpdkSide& a, Sink& a_sink, Dp
 
 void print_port_counters(const char* name, const DpdkSide& side, std::ostream& out) {
   out << name << " port " << side.mac().to_string() << ": ARP answered " << side.arp_answered()
+      << ", ND answered " << side.nd_answered()
       << ", frames ignored " << side.ignored_frames() << ", TX stalls " << side.tx_stalls()
       << ", RX missed " << side.rx_missed() << '\n';
 }

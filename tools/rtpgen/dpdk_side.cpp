@@ -96,6 +96,8 @@ size_t DpdkSide::poll(Sink& sink) {
         sink.on_wire(frame.subspan(static_cast<size_t>(c.payload.data() - frame.data()), c.payload.size()), arrival_ns);
       } else if (c.action == FrameAction::answer_arp) {
         answer_arp(c.arp);
+      } else if (c.action == FrameAction::answer_nd) {
+        answer_nd(c);
       } else {
         ++ignored_[packet::index(c.reason)];
       }
@@ -107,24 +109,37 @@ size_t DpdkSide::poll(Sink& sink) {
   return total;
 }
 
-void DpdkSide::answer_arp(const packet::ArpPacket& request) {
+template <typename Build>
+bool DpdkSide::send_control(Build build) {
   rte_mbuf* m = rte_pktmbuf_alloc(pool_);
-  if (m == nullptr) return;
+  if (m == nullptr) return false;
   auto* data = rte_pktmbuf_mtod(m, uint8_t*);
-  packet::Result<size_t> size = packet::build_arp_reply({data, rte_pktmbuf_tailroom(m)}, request, link_.our_mac);
+  packet::Result<size_t> size = build(std::span<uint8_t>(data, rte_pktmbuf_tailroom(m)));
   if (!size) {
     rte_pktmbuf_free(m);
-    return;
+    return false;
   }
   // Ethernet minimum frame: a veth does not pad for us.
   const size_t padded = std::max<size_t>(*size, 60);
   std::fill(data + *size, data + padded, uint8_t{0});
   m->data_len = static_cast<uint16_t>(padded);
   m->pkt_len = static_cast<uint32_t>(padded);
-  if (rte_eth_tx_burst(port_->id(), 0, &m, 1) == 1) {
+  if (rte_eth_tx_burst(port_->id(), 0, &m, 1) == 1) return true;
+  rte_pktmbuf_free(m);
+  return false;
+}
+
+void DpdkSide::answer_arp(const packet::ArpPacket& request) {
+  if (send_control([&](std::span<uint8_t> out) { return packet::build_arp_reply(out, request, link_.our_mac); })) {
     ++arp_answered_;
-  } else {
-    rte_pktmbuf_free(m);
+  }
+}
+
+void DpdkSide::answer_nd(const ClassifiedFrame& c) {
+  if (send_control([&](std::span<uint8_t> out) {
+        return packet::build_neighbour_advertisement(out, c.ns, c.solicitor_ip, c.solicitor_mac, link_.our_mac);
+      })) {
+    ++nd_answered_;
   }
 }
 

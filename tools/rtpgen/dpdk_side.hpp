@@ -1,7 +1,7 @@
 // One side (caller A or callee B) of the DPDK transport: a DPDK port of its own on a veth end
 // (net_af_xdp / net_af_packet), opened and closed inside that side's network namespace. It
 // sends the sender's RTP packets as whole Ethernet frames (frame_codec), feeds received UDP
-// payloads to a sink and answers ARP for its address. Frames are built in mbufs from the
+// payloads to a sink and answers ARP (IPv4) or neighbour solicitations (IPv6) for its address. Frames are built in mbufs from the
 // shared pool; nothing is allocated per packet.
 #pragma once
 
@@ -52,6 +52,7 @@ class DpdkSide final : public Transmitter {
   size_t poll(Sink& sink);
 
   uint64_t arp_answered() const { return arp_answered_; }
+  uint64_t nd_answered() const { return nd_answered_; }
   uint64_t ignored_frames() const;  // all reasons
   uint64_t ignored(packet::DropReason reason) const { return ignored_[packet::index(reason)]; }
   uint64_t tx_stalls() const { return tx_stalls_; }  // bursts that waited for TX ring room
@@ -62,6 +63,11 @@ class DpdkSide final : public Transmitter {
  private:
   DpdkSide(std::string netns, dpdk::Port port, rte_mempool* pool, const DpdkSideConfig& config);
   void answer_arp(const packet::ArpPacket& request);
+  void answer_nd(const ClassifiedFrame& solicitation);
+  // Sends a control frame built by `build` into a fresh mbuf (padded to the Ethernet minimum);
+  // true once handed to the port.
+  template <typename Build>
+  bool send_control(Build build);
 
   std::string netns_;
   std::optional<dpdk::Port> port_;
@@ -70,6 +76,7 @@ class DpdkSide final : public Transmitter {
   uint16_t udp_port_;
   std::vector<packet::EgressHeaders> egress_;  // per stream
   uint64_t arp_answered_ = 0;
+  uint64_t nd_answered_ = 0;
   uint64_t tx_stalls_ = 0;
   std::array<uint64_t, packet::kDropReasonCount> ignored_{};
 };

@@ -36,7 +36,20 @@ ClassifiedFrame classify_frame(std::span<const uint8_t> frame, const IpAddress& 
     result.payload = view->payload;
     return result;
   }
-  if (view->kind != packet::FrameKind::arp) return result;  // unhandled: ICMP, ND
+  if (view->kind == packet::FrameKind::neighbour_solicitation) {
+    packet::Result<packet::NeighbourSolicitation> ns =
+        packet::parse_neighbour_solicitation(view->payload, view->ttl, view->src.address);
+    if (!ns) {
+      result.reason = ns.drop();
+    } else if (ns->target == our_ip) {
+      result.action = FrameAction::answer_nd;
+      result.ns = *ns;
+      result.solicitor_ip = view->src.address;
+      result.solicitor_mac = view->src_mac;
+    }
+    return result;  // solicitations for others: unhandled
+  }
+  if (view->kind != packet::FrameKind::arp) return result;  // unhandled: ICMP, advertisements
   packet::Result<packet::ArpPacket> arp = packet::parse_arp(view->payload);
   if (!arp) {
     result.reason = arp.drop();

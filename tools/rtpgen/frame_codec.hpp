@@ -1,7 +1,8 @@
 // Ethernet/IPv4/IPv6 + UDP framing of rtpgen's RTP packets for the DPDK transport, built and
-// parsed with relay/packet (write_egress, parse_frame, the ARP builders): pure, so it is unit
-// tested and fuzzed without EAL. The generator is a host on its own veth end: it owns one
-// address, answers ARP for it, and sends to its next hop's MAC given statically.
+// parsed with relay/packet (write_egress, parse_frame, the ARP and ND builders): pure, so it is
+// unit tested and fuzzed without EAL. The generator is a host on its own veth end: it owns one
+// address, answers ARP (IPv4) or neighbour solicitations (IPv6) for it, and sends to its next
+// hop's MAC given statically.
 #pragma once
 
 #include <cstddef>
@@ -12,6 +13,7 @@
 #include "relay/packet/arp.hpp"
 #include "relay/packet/drop_reason.hpp"
 #include "relay/packet/ethernet.hpp"
+#include "relay/packet/nd.hpp"
 #include "relay/packet/rewrite.hpp"
 #include "tools/rtpgen/packet_format.hpp"
 
@@ -39,6 +41,7 @@ enum class FrameAction : uint8_t {
   datagram,    // `payload` is a UDP payload for the sink (whatever its addresses: testpmd
                // io-forward hands over frames still addressed to the relay)
   answer_arp,  // `arp` is a request for our address
+  answer_nd,   // `ns` is a neighbour solicitation for our address, from `solicitor`
   ignore,      // counted: `reason` says why (parse failure, or not for us: unhandled)
 };
 
@@ -46,6 +49,9 @@ struct ClassifiedFrame {
   FrameAction action = FrameAction::ignore;
   std::span<const uint8_t> payload;
   packet::ArpPacket arp;
+  packet::NeighbourSolicitation ns;
+  IpAddress solicitor_ip;
+  packet::MacAddress solicitor_mac;
   packet::DropReason reason = packet::DropReason::unhandled;
 };
 

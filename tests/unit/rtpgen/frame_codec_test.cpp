@@ -6,6 +6,7 @@
 
 #include <vector>
 
+#include "relay/packet/frame.hpp"
 #include "tests/support/packet_builder.hpp"
 #include "tools/rtpgen/transmitter.hpp"
 
@@ -101,6 +102,50 @@ TEST(FrameCodec, ClassifiesWhatArrives) {
     if (row.action == FrameAction::answer_arp) {
       EXPECT_EQ(c.arp.sender_mac, relay) << row.name;
     }
+  }
+}
+
+// An IPv6 neighbour solicitation for `target` from `from` (RFC 4861 4.3), with the source
+// link-layer option, built byte by byte.
+test::Bytes solicitation(const Mac& from_mac, const IpAddress& from, const IpAddress& target, uint8_t hop_limit = 255) {
+  test::Bytes body{0, 0, 0, 0};
+  body.insert(body.end(), target.bytes.begin(), target.bytes.end());
+  body.insert(body.end(), {1, 1});
+  body.insert(body.end(), from_mac.bytes.begin(), from_mac.bytes.end());
+  return test::FrameBuilder().eth(from_mac, packet::ipv6_multicast_mac(packet::solicited_node_address(target)))
+      .ipv6(from, packet::solicited_node_address(target)).ttl(hop_limit).icmp(135, 0, body).build();
+}
+
+TEST(FrameCodec, AnswersNeighbourSolicitationsForOurIpv6Address) {
+  const Mac relay = mac("02:00:00:00:00:01");
+  const IpAddress ours = ip("2001:db8:77:1::2"), relay_ip = ip("2001:db8:77:1::1");
+  const struct {
+    const char* name;
+    test::Bytes frame;
+    FrameAction action;
+  } rows[] = {
+      {"for us", solicitation(relay, relay_ip, ours), FrameAction::answer_nd},
+      {"for another", solicitation(relay, relay_ip, ip("2001:db8:77:1::9")), FrameAction::ignore},
+      {"hop limit not 255 (off-link)", solicitation(relay, relay_ip, ours, 64), FrameAction::ignore},
+  };
+  for (const auto& row : rows) {
+    ClassifiedFrame c = classify_frame(row.frame, ours);
+    EXPECT_EQ(c.action, row.action) << row.name;
+    if (row.action != FrameAction::answer_nd) continue;
+    EXPECT_EQ(c.solicitor_ip, relay_ip);
+    EXPECT_EQ(c.solicitor_mac, relay);
+    // The advertisement DpdkSide sends for it parses as a solicited answer with our MAC.
+    std::vector<uint8_t> out(128);
+    auto size = packet::build_neighbour_advertisement(out, c.ns, c.solicitor_ip, c.solicitor_mac, kLink.our_mac);
+    ASSERT_TRUE(size);
+    auto view = packet::parse_frame(std::span(out).first(*size));
+    ASSERT_TRUE(view);
+    ASSERT_EQ(view->kind, packet::FrameKind::neighbour_advertisement);
+    auto na = packet::parse_neighbour_advertisement(view->payload, view->ttl);
+    ASSERT_TRUE(na);
+    EXPECT_EQ(na->target, ours);
+    EXPECT_TRUE(na->solicited);
+    EXPECT_EQ(na->target_mac, kLink.our_mac);
   }
 }
 
