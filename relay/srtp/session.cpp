@@ -1,5 +1,6 @@
 #include "relay/srtp/session.hpp"
 
+#include <algorithm>
 #include <array>
 #include <mutex>
 
@@ -36,7 +37,8 @@ SrtpSession::SrtpSession(const SessionParams& params)
       encrypt_rtp_(params.encrypt_rtp),
       encrypt_rtcp_(params.encrypt_rtcp),
       authenticate_rtp_(params.authenticate_rtp),
-      rtp_tag_len_(params.authenticate_rtp ? info(params.key.suite).rtp_tag_len : 0) {}
+      rtp_tag_len_(params.authenticate_rtp ? info(params.key.suite).rtp_tag_len : 0),
+      mki_(params.key.mki) {}
 
 SrtpSession::Created SrtpSession::create(const SessionParams& params) {
   Created created;
@@ -65,6 +67,10 @@ SsrcState& SrtpSession::state_for(uint32_t ssrc, SsrcState& scratch, bool& known
 
 void SrtpSession::commit(SsrcState& state, bool known) noexcept {
   if (!known) streams_.insert(state);
+}
+
+bool SrtpSession::mki_matches(const uint8_t* at) const noexcept {
+  return std::equal(mki_.bytes.begin(), mki_.bytes.begin() + mki_.len, at);
 }
 
 SsrcState& SrtpSession::outbound_state(uint32_t ssrc) noexcept {

@@ -24,7 +24,7 @@ enum class Direction : uint8_t {
 // Why a packet was not processed: the worker counts these as drop reasons.
 enum class SrtpError : uint8_t {
   none,
-  auth_fail,   // tag mismatch: forged, corrupted or wrong key
+  auth_fail,   // tag mismatch or an unknown MKI: forged, corrupted or wrong key
   replay,      // index already seen or too old for the replay window
   too_short,   // shorter than a header plus the trailer
   no_room,     // buffer tailroom cannot hold the tag (caller bug)
@@ -73,7 +73,8 @@ class SrtpSession {
   ~SrtpSession() = default;
 
   // Hot path. `capacity` is the writable size of the buffer at `packet`; protect needs
-  // len + trailer_len() (RTP) or len + rtcp_trailer_len() (RTCP) of it.
+  // len + trailer_len() (RTP) or len + rtcp_trailer_len() (RTCP) of it. With an MKI, protect
+  // writes it and unprotect refuses a packet carrying another one as auth_fail.
   SrtpResult protect(uint8_t* packet, size_t len, size_t capacity) noexcept;
   SrtpResult unprotect(uint8_t* packet, size_t len) noexcept;
   SrtpResult protect_rtcp(uint8_t* packet, size_t len, size_t capacity) noexcept;
@@ -81,8 +82,8 @@ class SrtpSession {
 
   CryptoSuite suite() const { return suite_; }
   Direction direction() const { return direction_; }
-  size_t trailer_len() const { return info(suite_).rtp_tag_len; }
-  size_t rtcp_trailer_len() const { return info(suite_).rtcp_tag_len + kSrtcpIndexLen; }
+  size_t trailer_len() const { return info(suite_).rtp_tag_len + size_t{mki_.len}; }
+  size_t rtcp_trailer_len() const { return info(suite_).rtcp_tag_len + kSrtcpIndexLen + mki_.len; }
 
  private:
   explicit SrtpSession(const SessionParams& params);
@@ -91,6 +92,8 @@ class SrtpSession {
   SsrcState& state_for(uint32_t ssrc, SsrcState& scratch, bool& known) noexcept;
   void commit(SsrcState& state, bool known) noexcept;
   SsrcState& outbound_state(uint32_t ssrc) noexcept;
+  // Whether the MKI field at `at` names our master key (always true without an MKI).
+  bool mki_matches(const uint8_t* at) const noexcept;
 
   CryptoSuite suite_;
   Direction direction_;
@@ -98,6 +101,7 @@ class SrtpSession {
   bool allow_repeat_tx_;
   bool encrypt_rtp_, encrypt_rtcp_, authenticate_rtp_;
   size_t rtp_tag_len_;  // 0 for UNAUTHENTICATED_SRTP
+  Mki mki_;
   PacketCrypto rtp_, rtcp_;
   SsrcStreams streams_;
 };

@@ -1,7 +1,8 @@
 // SRTCP (RFC 3711 3.4, RFC 7714 9) for RTCP compounds: SrtpSession::protect_rtcp and
-// unprotect_rtcp. AES-CM: header || encrypted || E+index || tag, the tag over all before it.
-// GCM: header || encrypted || tag || E+index, the header and E+index as associated data (the
-// whole packet when unencrypted, RFC 7714 9.3).
+// unprotect_rtcp. AES-CM: header || encrypted || E+index || MKI || tag, the tag over all before
+// the MKI. GCM: header || encrypted || tag || E+index || MKI, the header and E+index as
+// associated data (the whole packet when unencrypted, RFC 7714 9.3). The MKI (optional) is
+// never authenticated (RFC 3711 3.4); its place is libsrtp's.
 #include <openssl/crypto.h>
 
 #include <algorithm>
@@ -34,12 +35,14 @@ SrtpResult SrtpSession::protect_rtcp(uint8_t* packet, size_t len, size_t capacit
                             ? rtcp_.seal(ssrc, index, {packet, kRtcpHeader}, {trailer, 4}, body, packet + len)
                             : rtcp_.seal(ssrc, index, {packet, len}, {trailer, 4}, {}, packet + len);
     if (!sealed) return {SrtpError::other, len};
+    std::copy_n(mki_.bytes.begin(), mki_.len, trailer + kSrtcpIndexLen);
   } else {
     packet::store_be32(packet + len, word);
     if (encrypt_rtcp_ && !rtcp_.crypt(ssrc, index, body)) return {SrtpError::other, len};
     uint8_t mac[kSha1Len];
     rtcp_.authenticate({packet, len + kSrtcpIndexLen}, {}, mac);
-    std::copy_n(mac, tag_len, packet + len + kSrtcpIndexLen);
+    std::copy_n(mki_.bytes.begin(), mki_.len, packet + len + kSrtcpIndexLen);
+    std::copy_n(mac, tag_len, packet + len + kSrtcpIndexLen + mki_.len);
   }
   return {SrtpError::none, len + rtcp_trailer_len()};
 }
@@ -51,9 +54,11 @@ SrtpResult SrtpSession::unprotect_rtcp(uint8_t* packet, size_t len) noexcept {
   const size_t tag_len = info(suite_).rtcp_tag_len;
   const size_t body_end = len - rtcp_trailer_len();
   const bool aead = rtcp_.aead();
-  // AES-CM: E+index then tag; GCM: tag then E+index.
-  uint8_t* trailer = aead ? packet + len - kSrtcpIndexLen : packet + body_end;
+  // AES-CM: E+index, MKI, tag; GCM: tag, E+index, MKI.
+  uint8_t* trailer = aead ? packet + len - mki_.len - kSrtcpIndexLen : packet + body_end;
   uint8_t* tag = aead ? packet + body_end : packet + len - tag_len;
+  // Before the E flag and replay checks, as libsrtp does for SRTCP.
+  if (!mki_matches(trailer + kSrtcpIndexLen)) return {SrtpError::auth_fail, len};
   const uint32_t word = packet::load_be32(trailer);
   const bool encrypted = (word & kEncryptedFlag) != 0;
   const uint32_t index = word & ~kEncryptedFlag;
@@ -73,7 +78,7 @@ SrtpResult SrtpSession::unprotect_rtcp(uint8_t* packet, size_t len) noexcept {
     if (!opened) return {SrtpError::auth_fail, len};
   } else {
     uint8_t mac[kSha1Len];
-    rtcp_.authenticate({packet, len - tag_len}, {}, mac);
+    rtcp_.authenticate({packet, body_end + kSrtcpIndexLen}, {}, mac);
     if (CRYPTO_memcmp(mac, tag, tag_len) != 0) return {SrtpError::auth_fail, len};
     if (encrypted && !rtcp_.crypt(ssrc, index, body)) return {SrtpError::other, len};
   }

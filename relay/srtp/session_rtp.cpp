@@ -41,20 +41,24 @@ SrtpResult SrtpSession::protect(uint8_t* packet, size_t len, size_t capacity) no
     case ReplayVerdict::too_old: return {SrtpError::replay, len};
   }
 
+  // Trailer (libsrtp's layout): AES-CM MKI || tag, the tag not covering the MKI (RFC 3711
+  // 3.1); GCM tag || MKI.
   const std::span<uint8_t> payload(packet + header, len - header);
   if (rtp_.aead()) {
     if (!rtp_.seal(ssrc, guess.index, {packet, header}, {}, payload, packet + len))
       return {SrtpError::other, len};
-    return {SrtpError::none, len + kGcmTagLen};
+    std::copy_n(mki_.bytes.begin(), mki_.len, packet + len + kGcmTagLen);
+    return {SrtpError::none, len + kGcmTagLen + mki_.len};
   }
   if (encrypt_rtp_ && !rtp_.crypt(ssrc, guess.index, payload)) return {SrtpError::other, len};
+  std::copy_n(mki_.bytes.begin(), mki_.len, packet + len);
   if (rtp_tag_len_ > 0) {
     uint8_t roc[4], mac[kSha1Len];
     packet::store_be32(roc, guess.roc());  // RFC 3711 4.2: M = authenticated portion || ROC
     rtp_.authenticate({packet, len}, roc, mac);
-    std::copy_n(mac, rtp_tag_len_, packet + len);
+    std::copy_n(mac, rtp_tag_len_, packet + len + mki_.len);
   }
-  return {SrtpError::none, len + rtp_tag_len_};
+  return {SrtpError::none, len + mki_.len + rtp_tag_len_};
 }
 
 SrtpResult SrtpSession::unprotect(uint8_t* packet, size_t len) noexcept {
@@ -70,7 +74,9 @@ SrtpResult SrtpSession::unprotect(uint8_t* packet, size_t len) noexcept {
   if (state.rtp.check(guess.delta) != ReplayVerdict::fresh) return {SrtpError::replay, len};
 
   const size_t tag_len = rtp_.aead() ? kGcmTagLen : rtp_tag_len_;
-  const size_t body = len - tag_len;  // header and payload, without the tag
+  const size_t body = len - tag_len - mki_.len;  // header and payload, without the trailer
+  // After the replay check, as libsrtp: a foreign MKI is a forgery or a key we were not given.
+  if (!mki_matches(packet + (rtp_.aead() ? len - mki_.len : body))) return {SrtpError::auth_fail, len};
   if (header > body) return {SrtpError::other, len};
   const std::span<uint8_t> payload(packet + header, body - header);
   if (rtp_.aead()) {
@@ -81,7 +87,7 @@ SrtpResult SrtpSession::unprotect(uint8_t* packet, size_t len) noexcept {
       uint8_t roc[4], mac[kSha1Len];
       packet::store_be32(roc, guess.roc());
       rtp_.authenticate({packet, body}, roc, mac);
-      if (CRYPTO_memcmp(mac, packet + body, tag_len) != 0) return {SrtpError::auth_fail, len};
+      if (CRYPTO_memcmp(mac, packet + body + mki_.len, tag_len) != 0) return {SrtpError::auth_fail, len};
     }
     if (encrypt_rtp_ && !rtp_.crypt(ssrc, guess.index, payload)) return {SrtpError::other, len};
   }

@@ -9,6 +9,8 @@
 #include <span>
 #include <string_view>
 
+#include "relay/srtp/mki.hpp"
+
 namespace rr::srtp {
 
 enum class CryptoSuite : uint8_t {
@@ -66,16 +68,18 @@ constexpr const SuiteInfo* find_suite(std::string_view sdes_name) {
 // once by creating a throwaway session.
 bool suite_available(CryptoSuite suite);
 
-// Master key followed by master salt, as SDES carries them.
+// Master key followed by master salt, as SDES carries them, and the MKI that names this
+// master key in every packet (none by default; RFC 4568 6.1).
 struct KeyMaterial {
   CryptoSuite suite = CryptoSuite::aes_cm_128_hmac_sha1_80;
   std::array<uint8_t, kMaxKeyLen + kMaxSaltLen> bytes{};
+  Mki mki;
 
   size_t size() const { return info(suite).key_len + size_t{info(suite).salt_len}; }
   std::span<const uint8_t> key_and_salt() const { return {bytes.data(), size()}; }
   std::span<uint8_t> key_and_salt() { return {bytes.data(), size()}; }
   bool operator==(const KeyMaterial& other) const {
-    return suite == other.suite && std::ranges::equal(key_and_salt(), other.key_and_salt());
+    return suite == other.suite && std::ranges::equal(key_and_salt(), other.key_and_salt()) && mki == other.mki;
   }
 };
 

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <new>
+#include <tuple>
 #include <vector>
 
 #include "relay/srtp/keygen.hpp"
@@ -65,11 +66,14 @@ long allocations_in(Work&& work) {
   return allocations;
 }
 
-class EverySuite : public testing::TestWithParam<SuiteInfo> {};
+// Every suite, without and with a 4-byte MKI.
+class EverySuite : public testing::TestWithParam<std::tuple<SuiteInfo, size_t>> {};
 
 TEST_P(EverySuite, ProtectAndUnprotectAllocateNothing) {
   ASSERT_TRUE(hooked) << "libcrypto allocated before the hook was installed";
-  const KeyMaterial key = *generate_key(GetParam().suite);
+  const auto& [suite, mki_len] = GetParam();
+  KeyMaterial key = *generate_key(suite.suite);
+  if (mki_len > 0) key.mki = *Mki::from_value(0x0A0B0C0D, mki_len);
   SessionParams params{key, Direction::outbound, std::nullopt, false};
   std::optional<SrtpSession> out, in;
   // The hook is live: creating a session allocates OpenSSL contexts.
@@ -90,6 +94,11 @@ TEST_P(EverySuite, ProtectAndUnprotectAllocateNothing) {
       std::copy(rtp.begin(), rtp.end(), forged.begin());
       forged[20] ^= 1;
       failures += in->unprotect(forged.data(), p.len).error != SrtpError::auth_fail;
+      if (mki_len > 0) {  // and so is a copy naming another master key
+        std::copy(rtp.begin(), rtp.end(), forged.begin());
+        forged[p.len - 1 - (suite.aead ? 0 : suite.rtp_tag_len)] ^= 1;
+        failures += in->unprotect(forged.data(), p.len).error != SrtpError::auth_fail;
+      }
       failures += !p.ok() || !in->unprotect(rtp.data(), p.len).ok();
       std::copy(rtcp_plain.begin(), rtcp_plain.end(), rtcp.begin());
       const SrtpResult pc = out->protect_rtcp(rtcp.data(), rtcp_plain.size(), rtcp.size());
@@ -100,8 +109,11 @@ TEST_P(EverySuite, ProtectAndUnprotectAllocateNothing) {
   EXPECT_EQ(counted, 0) << "allocations in 1000 x (protect, forged and genuine unprotect, SRTCP pair)";
 }
 
-INSTANTIATE_TEST_SUITE_P(Suites, EverySuite, testing::ValuesIn(kSuites),
-                         [](const auto& param_info) { return std::string(param_info.param.sdes_name); });
+INSTANTIATE_TEST_SUITE_P(Suites, EverySuite, testing::Combine(testing::ValuesIn(kSuites), testing::Values(size_t{0}, size_t{4})),
+                         [](const auto& param_info) {
+                           return std::string(std::get<0>(param_info.param).sdes_name) +
+                                  (std::get<1>(param_info.param) ? "_mki" : "");
+                         });
 
 }  // namespace
 }  // namespace rr::srtp

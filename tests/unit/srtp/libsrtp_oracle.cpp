@@ -29,7 +29,8 @@ static_assert(std::size(kPolicies) == kSuites.size());
 SrtpError classify(srtp_err_status_t status) {
   switch (status) {
     case srtp_err_status_ok: return SrtpError::none;
-    case srtp_err_status_auth_fail: return SrtpError::auth_fail;
+    case srtp_err_status_auth_fail:
+    case srtp_err_status_bad_mki: return SrtpError::auth_fail;  // relay/srtp counts both as forgeries
     case srtp_err_status_replay_fail:
     case srtp_err_status_replay_old: return SrtpError::replay;
     default: return SrtpError::other;
@@ -44,7 +45,14 @@ std::unique_ptr<LibsrtpSession> LibsrtpSession::create(const SessionParams& para
   srtp_policy_t policy{};
   policies.rtp(&policy.rtp);
   policies.rtcp(&policy.rtcp);
-  policy.key = key.bytes.data();
+  srtp_master_key_t master{key.bytes.data(), key.mki.bytes.data(), key.mki.len};
+  srtp_master_key_t* masters[] = {&master};
+  if (key.mki) {
+    policy.keys = masters;
+    policy.num_master_keys = 1;
+  } else {
+    policy.key = key.bytes.data();
+  }
   if (params.ssrc) {
     policy.ssrc = {ssrc_specific, *params.ssrc};
   } else {
@@ -69,35 +77,42 @@ std::unique_ptr<LibsrtpSession> LibsrtpSession::create(const SessionParams& para
     if (session != nullptr) srtp_dealloc(session);
     return nullptr;
   }
-  return std::unique_ptr<LibsrtpSession>(new LibsrtpSession(session));
+  return std::unique_ptr<LibsrtpSession>(new LibsrtpSession(session, key.mki.len));
 }
 
 LibsrtpSession::~LibsrtpSession() { srtp_dealloc(session_); }
 
-// libsrtp writes its trailer without knowing the buffer size. Without MKI it is at most a
-// 16-byte tag and the 4-byte SRTCP index (SRTP_MAX_TRAILER_LEN also counts a 128-byte MKI).
+// libsrtp writes its trailer without knowing the buffer size: at most a 16-byte tag, the 4-byte
+// SRTCP index and the MKI.
 constexpr size_t kMaxTrailer = 16 + kSrtcpIndexLen;
 
-SrtpResult LibsrtpSession::run(Call call, uint8_t* packet, size_t len) {
+SrtpResult LibsrtpSession::protect_with(Protect call, uint8_t* packet, size_t len, size_t capacity) {
+  if (capacity < len + kMaxTrailer + mki_len_) return {SrtpError::no_room, len};
   int io_len = static_cast<int>(len);
-  const SrtpError error = classify(call(session_, packet, &io_len));
+  const SrtpError error = classify(call(session_, packet, &io_len, mki_len_ > 0, 0));
+  return {error, error == SrtpError::none ? static_cast<size_t>(io_len) : len};
+}
+
+SrtpResult LibsrtpSession::unprotect_with(Unprotect call, uint8_t* packet, size_t len) {
+  int io_len = static_cast<int>(len);
+  const SrtpError error = classify(call(session_, packet, &io_len, mki_len_ > 0));
   return {error, error == SrtpError::none ? static_cast<size_t>(io_len) : len};
 }
 
 SrtpResult LibsrtpSession::protect(uint8_t* packet, size_t len, size_t capacity) {
-  if (capacity < len + kMaxTrailer) return {SrtpError::no_room, len};
-  return run(srtp_protect, packet, len);
+  return protect_with(srtp_protect_mki, packet, len, capacity);
 }
 
-SrtpResult LibsrtpSession::unprotect(uint8_t* packet, size_t len) { return run(srtp_unprotect, packet, len); }
+SrtpResult LibsrtpSession::unprotect(uint8_t* packet, size_t len) {
+  return unprotect_with(srtp_unprotect_mki, packet, len);
+}
 
 SrtpResult LibsrtpSession::protect_rtcp(uint8_t* packet, size_t len, size_t capacity) {
-  if (capacity < len + kMaxTrailer) return {SrtpError::no_room, len};
-  return run(srtp_protect_rtcp, packet, len);
+  return protect_with(srtp_protect_rtcp_mki, packet, len, capacity);
 }
 
 SrtpResult LibsrtpSession::unprotect_rtcp(uint8_t* packet, size_t len) {
-  return run(srtp_unprotect_rtcp, packet, len);
+  return unprotect_with(srtp_unprotect_rtcp_mki, packet, len);
 }
 
 }  // namespace rr::srtp::oracle

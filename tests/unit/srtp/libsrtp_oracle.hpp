@@ -30,10 +30,14 @@ class LibsrtpSession {
   SrtpResult unprotect_rtcp(uint8_t* packet, size_t len);
 
  private:
-  explicit LibsrtpSession(srtp_t session) : session_(session) {}
-  using Call = srtp_err_status_t (*)(srtp_t, void*, int*);
-  SrtpResult run(Call call, uint8_t* packet, size_t len);
+  LibsrtpSession(srtp_t session, size_t mki_len) : session_(session), mki_len_(mki_len) {}
+  // The *_mki calls, with or without the MKI (use_mki, master key 0).
+  using Protect = srtp_err_status_t (*)(srtp_t, void*, int*, unsigned, unsigned);
+  using Unprotect = srtp_err_status_t (*)(srtp_t, void*, int*, unsigned);
+  SrtpResult protect_with(Protect call, uint8_t* packet, size_t len, size_t capacity);
+  SrtpResult unprotect_with(Unprotect call, uint8_t* packet, size_t len);
   srtp_t session_;
+  size_t mki_len_;
 };
 
 }  // namespace rr::srtp::oracle

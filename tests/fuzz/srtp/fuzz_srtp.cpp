@@ -1,6 +1,6 @@
 // libFuzzer target for what the network hands relay/srtp: any bytes as SRTP and SRTCP to
-// unprotect, and as RTP/RTCP to protect, for every suite and SDES variant (the first byte
-// picks them). Never a crash, an out-of-bounds access (ASan) or a length past the buffer.
+// unprotect, and as RTP/RTCP to protect, for every suite, SDES variant and MKI length (the
+// first byte picks them: bit 7 adds an MKI, of kMaxMkiLen bytes with bit 3, else of 4). Never a crash, an out-of-bounds access (ASan) or a length past the buffer.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -20,6 +20,7 @@ SessionParams params(uint8_t selector, Direction direction) {
   p.encrypt_rtp = (selector & 0x10) == 0;
   p.encrypt_rtcp = (selector & 0x20) == 0;
   p.authenticate_rtp = (selector & 0x40) == 0;
+  if (selector & 0x80) p.key.mki = *Mki::from_value(0x01020304, (selector & 0x08) ? kMaxMkiLen : 4);
   return p;
 }
 
