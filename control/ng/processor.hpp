@@ -37,6 +37,9 @@ class RequestProcessor {
   // `truncated`: the datagram was larger than the server reads; only its start is here.
   Outcome process(std::string_view datagram, const Endpoint& peer, bool truncated = false);
 
+  // For metrics: bytes held and replies evicted before their 60 s (ReplyCache).
+  const ReplyCache& cache() const { return cache_; }
+
  private:
   Dispatcher dispatcher_;
   ProcessorOptions options_;

@@ -123,6 +123,8 @@ TEST(RequestProcessor, RetransmissionAfterManyOtherRequestsIsStillCached) {
   EXPECT_TRUE(again.from_cache);
   EXPECT_EQ(again.reply, first);
   EXPECT_EQ(handler.calls, 1 + kOthers);
+  EXPECT_EQ(processor.cache().evicted_early(), 0u);
+  EXPECT_EQ(processor.cache().size(), 1u + kOthers);
 }
 
 TEST(RequestProcessor, HandlerSeesThePeer) {
