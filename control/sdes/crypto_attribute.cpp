@@ -32,15 +32,19 @@ std::optional<Lifetime> parse_lifetime(std::string_view text) {
   return lifetime;
 }
 
-// "<value>:<length>", length 1..128 bytes, value fitting in them.
-std::optional<Mki> parse_mki(std::string_view text) {
+// "<value>:<length>": RFC 4568 allows lengths 1..128 bytes, which is also relay/srtp's bound
+// (kMaxMkiLen); the value must fit in them.
+std::optional<srtp::Mki> parse_mki(std::string_view text, Fail& fail) {
   const size_t colon = text.find(':');
-  if (colon == std::string_view::npos) return std::nullopt;
   const auto value = parse_uint(text.substr(0, colon), UINT64_MAX);
-  const auto length = parse_uint(text.substr(colon + 1), 128);
-  if (!value || !length || *length == 0) return std::nullopt;
-  if (*length < 8 && *value >> (8 * *length) != 0) return std::nullopt;
-  return Mki{*value, static_cast<uint8_t>(*length)};
+  const auto length = colon == std::string_view::npos ? std::nullopt : parse_uint(text.substr(colon + 1), 999);
+  if (value && length && *length > srtp::kMaxMkiLen) {
+    fail.message = "crypto: MKI length " + std::to_string(*length) + ", at most " + std::to_string(srtp::kMaxMkiLen);
+    return std::nullopt;
+  }
+  std::optional<srtp::Mki> mki = value && length ? srtp::Mki::from_value(*value, *length) : std::nullopt;
+  if (!mki) fail.message = "crypto: bad MKI '" + std::string(text) + "'";
+  return mki;
 }
 
 // "inline:<base64 key||salt>[|lifetime][|MKI:length]"
@@ -67,11 +71,14 @@ std::optional<KeyParam> parse_key(std::string_view text, const srtp::SuiteInfo& 
   for (size_t i = 1; i < parts.size(); ++i) {
     // A field with ':' is the MKI; otherwise the lifetime, which must come first.
     if (parts[i].find(':') != std::string_view::npos) {
-      if (key.mki || !(key.mki = parse_mki(parts[i]))) {
+      if (key.key.mki) {
         fail.message = "crypto: bad MKI '" + std::string(parts[i]) + "'";
         return std::nullopt;
       }
-    } else if (key.lifetime || key.mki || !(key.lifetime = parse_lifetime(parts[i]))) {
+      const std::optional<srtp::Mki> mki = parse_mki(parts[i], fail);
+      if (!mki) return std::nullopt;
+      key.key.mki = *mki;
+    } else if (key.lifetime || key.key.mki || !(key.lifetime = parse_lifetime(parts[i]))) {
       fail.message = "crypto: bad lifetime '" + std::string(parts[i]) + "'";
       return std::nullopt;
     }
@@ -134,7 +141,7 @@ CryptoParse parse_crypto(std::string_view value) {
   if (attribute.keys.size() > 1) {
     // RFC 4568 6.1: with several keys each needs an MKI of one common length.
     for (const KeyParam& key : attribute.keys) {
-      if (!key.mki || key.mki->length != attribute.keys[0].mki->length) {
+      if (!key.key.mki || key.key.mki.len != attribute.keys[0].key.mki.len) {
         return result.error = "crypto: several keys need MKIs of one length", result;
       }
     }
@@ -164,7 +171,7 @@ std::string format_crypto(const CryptoAttribute& a) {
         out += std::to_string(key.lifetime->packets);
       }
     }
-    if (key.mki) out += '|' + std::to_string(key.mki->value) + ':' + std::to_string(key.mki->length);
+    if (key.key.mki) out += '|' + std::to_string(key.key.mki.value()) + ':' + std::to_string(key.key.mki.len);
   }
   if (a.kdr) out += " KDR=" + std::to_string(*a.kdr);
   if (a.unencrypted_srtp) out += " UNENCRYPTED_SRTP";

@@ -19,18 +19,11 @@ struct Lifetime {
   bool operator==(const Lifetime&) const = default;
 };
 
-// Master key identifier: the value and its length on the wire in bytes (1..128).
-struct Mki {
-  uint64_t value = 0;
-  uint8_t length = 0;
-  bool operator==(const Mki&) const = default;
-};
-
-// One "inline:" key parameter.
+// One "inline:" key parameter. Its MKI ("value:length", RFC 4568 6.1) is key.mki: the bytes
+// relay/srtp puts in and expects in every packet under this key (none when key.mki.len == 0).
 struct KeyParam {
   srtp::KeyMaterial key;
   std::optional<Lifetime> lifetime;
-  std::optional<Mki> mki;
   bool operator==(const KeyParam&) const = default;
 };
 
@@ -42,7 +35,7 @@ struct CryptoAttribute {
   bool unencrypted_srtp = false;
   bool unencrypted_srtcp = false;
   bool unauthenticated_srtp = false;
-  std::optional<uint32_t> kdr;                      // key derivation rate, 0..24
+  std::optional<uint32_t> kdr;                      // key derivation rate 2^n, n 0..24
   std::optional<uint64_t> wsh;                      // replay window size hint, >= 64
   std::vector<std::string> fec_params;              // FEC_ORDER=/FEC_KEY=, passed through
   bool operator==(const CryptoAttribute&) const = default;

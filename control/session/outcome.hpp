@@ -40,8 +40,8 @@ inline constexpr const char* kAddressFamily = "No interface address of the reque
 // SDES (ours: rtpengine logs these cases but has no reply text for them).
 inline constexpr const char* kNoCryptoSuite = "crypto: no supported crypto suite offered";
 inline constexpr const char* kNoSuiteToOffer = "crypto: the SDES flags leave no suite to offer";
-inline constexpr const char* kCryptoMki = "crypto: MKI is not supported";
-inline constexpr const char* kCryptoKdr = "crypto: KDR is not supported";
+inline constexpr const char* kCryptoKeys = "crypto: several master keys in one line are not supported";
+inline constexpr const char* kCryptoKdr = "crypto: only KDR=0 is supported";
 inline constexpr const char* kCryptoNoMatch = "crypto: no a=crypto in the answer matches the offer";
 inline constexpr const char* kNoRandomness = "crypto: no randomness for SRTP keys";
 }  // namespace reason

@@ -21,10 +21,11 @@ constexpr std::array kOfferOrder{
 constexpr std::array<std::array<std::string_view, 2>, 2> kProtos{
     {{"RTP/AVP", "RTP/SAVP"}, {"RTP/AVPF", "RTP/SAVPF"}}};
 
-// What relay/srtp cannot do yet: refuse it by name rather than relay garbage.
+// What relay/srtp cannot do: refuse it by name rather than relay garbage. One key (with or
+// without an MKI) per line; KDR=0 is the RFC 3711 default, derive once (rtpengine ignores KDR).
 std::optional<Error> unsupported(const CryptoAttribute& a) {
-  if (a.keys.size() != 1 || a.keys[0].mki) return Error{ErrorKind::bad_request, reason::kCryptoMki};
-  if (a.kdr) return Error{ErrorKind::bad_request, reason::kCryptoKdr};
+  if (a.keys.size() != 1) return Error{ErrorKind::bad_request, reason::kCryptoKeys};
+  if (a.kdr && *a.kdr != 0) return Error{ErrorKind::bad_request, reason::kCryptoKdr};
   return std::nullopt;
 }
 
@@ -64,7 +65,7 @@ std::optional<CryptoAttribute> ours_for(uint32_t tag, CryptoSuite suite, const M
   CryptoAttribute a;
   a.tag = tag;
   a.suite = suite;
-  a.keys.push_back({*key, std::nullopt, std::nullopt});
+  a.keys.push_back({*key, std::nullopt});
   return a;
 }
 
@@ -95,6 +96,10 @@ Outcome<CryptoAttribute> choose_offered(const sdp::Media& media, const SdesOptio
 Outcome<CryptoAttribute> answer_to(const CryptoAttribute& theirs, const Media* previous) {
   std::optional<CryptoAttribute> ours = ours_for(theirs.tag, theirs.suite, previous);
   if (!ours) return Error{ErrorKind::bad_request, reason::kNoRandomness};
+  // Our key carries an MKI only toward a peer that uses one itself, of the same length (it
+  // surely parses those); rtpengine never sends one.
+  const size_t mki_len = theirs.keys[0].key.mki.len;
+  ours->keys[0].key.mki = mki_len > 0 ? *srtp::Mki::from_value(1, mki_len) : srtp::Mki{};
   ours->unencrypted_srtp = theirs.unencrypted_srtp;
   ours->unencrypted_srtcp = theirs.unencrypted_srtcp;
   ours->unauthenticated_srtp = theirs.unauthenticated_srtp;

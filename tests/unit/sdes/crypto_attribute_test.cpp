@@ -30,6 +30,8 @@ const Accepted kAccepted[] = {
     {"lifetime_decimal", std::string("1 AES_CM_128_HMAC_SHA1_80 inline:") + kKey128 + "|1048576", ""},
     {"lifetime_and_mki", std::string("1 AES_CM_128_HMAC_SHA1_80 inline:") + kKey128 + "|2^20|1:4", ""},
     {"mki_only", std::string("1 AES_CM_128_HMAC_SHA1_80 inline:") + kKey128 + "|7:1", ""},
+    {"mki_max_length", std::string("1 AES_CM_128_HMAC_SHA1_80 inline:") + kKey128 + "|18446744073709551615:128", ""},
+    {"mki_gcm", std::string("4 AEAD_AES_128_GCM inline:") + kKeyGcm128 + "|2^31|1:4", ""},
     {"two_keys", std::string("1 AES_CM_128_HMAC_SHA1_80 inline:") + kKey128 + "|2^20|1:4;inline:" + kKey128 + "|2^20|2:4", ""},
     {"session_params",
      std::string("9 AES_CM_128_HMAC_SHA1_80 inline:") + kKey128 + " UNENCRYPTED_SRTCP UNAUTHENTICATED_SRTP", ""},
@@ -74,7 +76,8 @@ TEST(CryptoAttribute, FieldsAreDecoded) {
   EXPECT_EQ(key[0], 0xe1);
   EXPECT_EQ(key[29], 0xe6);
   EXPECT_EQ(a.keys[0].lifetime, (Lifetime{1u << 20, true}));
-  EXPECT_EQ(a.keys[0].mki, (Mki{3, 2}));
+  EXPECT_EQ(a.keys[0].key.mki, *srtp::Mki::from_value(3, 2));
+  EXPECT_EQ(a.keys[0].key.mki.bytes[1], 3);
   EXPECT_EQ(a.kdr, 4u);
   EXPECT_TRUE(a.unencrypted_srtp);
   EXPECT_FALSE(a.unencrypted_srtcp);
@@ -111,7 +114,9 @@ const Rejected kRejected[] = {
     {"lifetime_after_mki", kPrefix + kKey128 + "|1:4|2^20", "crypto: bad lifetime '2^20'"},
     {"two_lifetimes", kPrefix + kKey128 + "|2^20|2^20", "crypto: bad lifetime '2^20'"},
     {"mki_length_zero", kPrefix + kKey128 + "|1:0", "crypto: bad MKI '1:0'"},
-    {"mki_length_too_big", kPrefix + kKey128 + "|1:129", "crypto: bad MKI '1:129'"},
+    {"mki_length_too_big", kPrefix + kKey128 + "|1:129", "crypto: MKI length 129, at most 128"},
+    {"mki_length_junk", kPrefix + kKey128 + "|1:4x", "crypto: bad MKI '1:4x'"},
+    {"mki_no_length", kPrefix + kKey128 + "|1:", "crypto: bad MKI '1:'"},
     {"mki_value_too_big", kPrefix + kKey128 + "|256:1", "crypto: bad MKI '256:1'"},
     {"mki_no_value", kPrefix + kKey128 + "|:4", "crypto: bad MKI ':4'"},
     {"two_mkis", kPrefix + kKey128 + "|1:4|2:4", "crypto: bad MKI '2:4'"},

@@ -27,7 +27,7 @@ inline sdes::CryptoAttribute peer_crypto(uint32_t tag, srtp::CryptoSuite suite, 
   srtp::KeyMaterial key;
   key.suite = suite;
   for (uint8_t& byte : key.key_and_salt()) byte = fill;
-  a.keys.push_back({key, std::nullopt, std::nullopt});
+  a.keys.push_back({key, std::nullopt});
   return a;
 }
 

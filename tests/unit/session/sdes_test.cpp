@@ -119,6 +119,27 @@ TEST_F(Sdes, SrtpOfferBecomesPlainTowardTheReceiverAndTheAnswerKeepsItSrtp) {
   EXPECT_FALSE(path.b.srtp);
 }
 
+// RFC 4568 6.1 MKI and KDR=0 (derive once) are accepted; our answer carries an MKI of the
+// peer's length, and the data plane gets both.
+TEST_F(Sdes, AnOfferWithAnMkiIsAnsweredWithAnMkiOfTheSameLength) {
+  sdes::CryptoAttribute theirs = peer_crypto(3, CryptoSuite::aes_cm_128_hmac_sha1_80, 0xb1);
+  theirs.keys[0].key.mki = *srtp::Mki::from_value(42, 4);
+  theirs.kdr = 0;
+  const auto offered =
+      offer(srtp_sdp("192.0.2.10", 4000, "a=crypto:" + sdes::format_crypto(theirs) + "\r\n"), "RTP/AVP");
+  ASSERT_TRUE(offered.ok()) << offered.error().reason;
+  const auto answered = answer(audio_sdp("198.51.100.20", 5000));
+  ASSERT_TRUE(answered.ok()) << answered.error().reason;
+  EXPECT_NE(masked(answered.value().sdp).find("a=crypto:3 AES_CM_128_HMAC_SHA1_80 inline:{KEY}|1:4\r\n"),
+            std::string::npos)
+      << answered.value().sdp;
+  ASSERT_EQ(forwarding.published.size(), 1u);
+  const MediaPath& path = forwarding.published[0];
+  ASSERT_TRUE(path.a.srtp);
+  EXPECT_EQ(path.a.srtp->inbound.key.mki, *srtp::Mki::from_value(42, 4));
+  EXPECT_EQ(path.a.srtp->outbound.key.mki, *srtp::Mki::from_value(1, 4));
+}
+
 TEST_F(Sdes, SrtpToSrtpUsesDifferentKeysOnEachSideAndReOffersKeepThem) {
   const std::string sdp = srtp_sdp(
       "192.0.2.10", 4000, crypto_line(1, CryptoSuite::aes_cm_128_hmac_sha1_80, 0x11), "RTP/SAVPF");
@@ -229,9 +250,11 @@ TEST_F(Sdes, BadCryptoInAnOfferIsRefusedWithNothingLeftBehind) {
        "crypto: bad lifetime '2^99'"},
       {"bad MKI", "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:" + key30 + "|1:0\r\n",
        "crypto: bad MKI '1:0'"},
-      {"MKI not wired", "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:" + key30 + "|1:4\r\n",
-       reason::kCryptoMki},
-      {"KDR not supported", "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:" + key30 + " KDR=1\r\n",
+      {"MKI too long", "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:" + key30 + "|1:129\r\n",
+       "crypto: MKI length 129, at most 128"},
+      {"several keys", "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:" + key30 + "|1:4;inline:" + key30 + "|2:4\r\n",
+       reason::kCryptoKeys},
+      {"KDR not 0", "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:" + key30 + " KDR=1\r\n",
        reason::kCryptoKdr},
       {"no crypto at all", "", reason::kNoCryptoSuite},
       {"bad line after a good one",
