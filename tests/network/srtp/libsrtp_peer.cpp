@@ -1,7 +1,5 @@
 #include "tests/network/srtp/libsrtp_peer.hpp"
 
-#include <algorithm>
-
 namespace rr::netlab {
 namespace {
 
@@ -9,11 +7,10 @@ constexpr size_t kTrailerRoom = 64;  // more than any SRTP/SRTCP trailer
 
 }  // namespace
 
-LibsrtpPeer::LibsrtpPeer(std::span<const uint8_t> key_and_salt, bool outbound) {
+LibsrtpPeer::LibsrtpPeer(const srtp::KeyMaterial& key, bool outbound) {
   srtp::SessionParams params;
-  params.key.suite = srtp::CryptoSuite::aes_cm_128_hmac_sha1_80;
-  if (key_and_salt.size() != params.key.size()) return;
-  std::copy(key_and_salt.begin(), key_and_salt.end(), params.key.bytes.begin());
+  if (key.suite != srtp::CryptoSuite::aes_cm_128_hmac_sha1_80) return;
+  params.key = key;
   params.direction = outbound ? srtp::Direction::outbound : srtp::Direction::inbound;
   session_ = srtp::oracle::LibsrtpSession::create(params);
 }

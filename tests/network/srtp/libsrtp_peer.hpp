@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <span>
 #include <vector>
 
 #include "tests/unit/srtp/libsrtp_oracle.hpp"
@@ -14,8 +13,9 @@ namespace rr::netlab {
 
 class LibsrtpPeer {
  public:
-  // `key_and_salt`: 30 bytes. outbound: protect what the phone sends; else unprotect.
-  LibsrtpPeer(std::span<const uint8_t> key_and_salt, bool outbound);
+  // An AES_CM_128_HMAC_SHA1_80 key, with its MKI if it has one. outbound: protect what the
+  // phone sends; else unprotect.
+  LibsrtpPeer(const srtp::KeyMaterial& key, bool outbound);
 
   bool ok() const { return session_ != nullptr; }
   std::vector<uint8_t> protect(std::vector<uint8_t> rtp, bool rtcp);

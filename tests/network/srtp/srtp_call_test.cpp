@@ -62,8 +62,10 @@ class SrtpOnVeths : public RelayOnVeths {
   // `caller_mux` false: the caller sends RTCP from its RTP port + 1 and the relay offers
   // rtcp-mux to the callee itself (ng "rtcp-mux: [offer]"), so RTCP crosses between the
   // caller's RTCP port pair and the callee's muxed port.
+  // `callee_mki`: the MKI the callee's a=crypto declares and its packets carry.
   std::optional<Call> set_up(const ngclient::CallIds& ids, bool caller_mux = true,
-                             std::optional<Endpoint> caller_media = std::nullopt) {
+                             std::optional<Endpoint> caller_media = std::nullopt,
+                             const srtp::Mki& callee_mki = {}) {
     if (!caller_media) caller_media = caller_->local();
     const Endpoint callee_media = callee_->local();
     Call call;
@@ -84,6 +86,7 @@ class SrtpOnVeths : public RelayOnVeths {
     call.relay_key = ours->keys[0].key;
 
     call.callee_key = *srtp::generate_key(srtp::CryptoSuite::aes_cm_128_hmac_sha1_80);
+    call.callee_key.mki = callee_mki;
     sdes::CryptoAttribute theirs = *ours;
     theirs.keys[0].key = call.callee_key;
     const std::optional<std::string> to_caller = sdp_of(ngclient::answer_request(
@@ -131,8 +134,8 @@ TEST_P(SrtpOnVeths, PlainAndSrtpLegsExchangeRtpAndRtcpBothWays) {
   const ngclient::CallIds ids{"netlab-srtp", "caller-tag", "callee-tag"};
   const std::optional<Call> call = set_up(ids);
   ASSERT_TRUE(call);
-  LibsrtpPeer from_relay(call->relay_key.key_and_salt(), false);
-  LibsrtpPeer to_relay(call->callee_key.key_and_salt(), true);
+  LibsrtpPeer from_relay(call->relay_key, false);
+  LibsrtpPeer to_relay(call->callee_key, true);
   ASSERT_TRUE(from_relay.ok() && to_relay.ok());
 
   struct Row {
@@ -167,7 +170,7 @@ TEST_P(SrtpOnVeths, TamperedAndReplayedSrtpIsDroppedAndCounted) {
   const ngclient::CallIds ids{"netlab-srtp-drops", "caller-tag", "callee-tag"};
   const std::optional<Call> call = set_up(ids);
   ASSERT_TRUE(call);
-  LibsrtpPeer to_relay(call->callee_key.key_and_salt(), true);
+  LibsrtpPeer to_relay(call->callee_key, true);
   ASSERT_TRUE(to_relay.ok());
 
   std::vector<uint8_t> good = to_relay.protect(rtp_packet(1, 0x5000, 1), false);
@@ -190,6 +193,45 @@ TEST_P(SrtpOnVeths, TamperedAndReplayedSrtpIsDroppedAndCounted) {
   EXPECT_TRUE(delete_call(ids));
 }
 
+// RFC 3711 MKI: the callee's a=crypto declares "|7:4", so its SRTP and SRTCP carry it; the
+// relay checks and strips it, and counts a packet naming another master key as an
+// authentication failure. The relay's own key toward the callee has none (the relay offered).
+TEST_P(SrtpOnVeths, TheCalleesMkiIsCheckedAndStripped) {
+  const HostUdpSocket &caller = *caller_, &callee = *callee_;
+  const ngclient::CallIds ids{"netlab-srtp-mki", "caller-tag", "callee-tag"};
+  const std::optional<Call> call = set_up(ids, true, std::nullopt, *srtp::Mki::from_value(7, 4));
+  ASSERT_TRUE(call);
+  EXPECT_FALSE(call->relay_key.mki);
+  LibsrtpPeer from_relay(call->relay_key, false);
+  LibsrtpPeer to_relay(call->callee_key, true);
+  ASSERT_TRUE(from_relay.ok() && to_relay.ok());
+
+  for (bool rtcp : {false, true}) {
+    SCOPED_TRACE(rtcp ? "SRTCP" : "SRTP");
+    const std::vector<uint8_t> plain = rtcp ? rtcp_packet(0x8000) : rtp_packet(1, 0x8000, 1);
+    const std::vector<uint8_t> wire = to_relay.protect(plain, rtcp);
+    ASSERT_EQ(std::vector<uint8_t>(wire.end() - 14, wire.end() - 10), (std::vector<uint8_t>{0, 0, 0, 7}))
+        << "libsrtp puts the MKI before the 80-bit tag";
+    ASSERT_TRUE(callee.send_to(call->relay_b, wire));
+    auto got = caller.receive(kWait);
+    ASSERT_TRUE(got) << "SRTP with the declared MKI not relayed";
+    EXPECT_EQ(got->bytes, plain);
+
+    ASSERT_TRUE(caller.send_to(call->relay_a, plain));  // the other way: no MKI from the relay
+    got = callee.receive(kWait);
+    ASSERT_TRUE(got) << "not relayed to the SRTP leg";
+    EXPECT_EQ(from_relay.unprotect(got->bytes, rtcp), plain);
+  }
+  std::vector<uint8_t> forged = to_relay.protect(rtp_packet(2, 0x8000, 2), false);
+  forged[forged.size() - 11] ^= 0x01;  // the MKI's last byte: another master key
+  ASSERT_TRUE(callee.send_to(call->relay_b, forged));
+  EXPECT_TRUE(caller.drain(kQuiet).empty()) << "a packet with another MKI got through";
+  const std::optional<bencode::Value> stats = stream_stats(ids.call_id, call->relay_b.port);
+  ASSERT_TRUE(stats) << "no stream on the relay's port " << call->relay_b.port;
+  EXPECT_EQ(stats->get_int("SRTP auth failures"), 1);
+  EXPECT_TRUE(delete_call(ids));
+}
+
 // rtcp-mux on the SRTP leg only: the caller's plain RTCP arrives on the relay's RTCP port
 // and leaves as SRTCP on the callee's muxed port; the callee's SRTCP on the muxed port is
 // unprotected and leaves from the relay's RTCP port toward the caller's RTCP port.
@@ -201,8 +243,8 @@ TEST_P(SrtpOnVeths, RtcpCrossesBetweenANonMuxPlainLegAndAMuxSrtpLeg) {
   const std::optional<Call> call = set_up(ids, false, caller_rtp.local());
   ASSERT_TRUE(call);
   const Endpoint relay_a_rtcp{call->relay_a.address, uint16_t(call->relay_a.port + 1)};
-  LibsrtpPeer from_relay(call->relay_key.key_and_salt(), false);
-  LibsrtpPeer to_relay(call->callee_key.key_and_salt(), true);
+  LibsrtpPeer from_relay(call->relay_key, false);
+  LibsrtpPeer to_relay(call->callee_key, true);
   ASSERT_TRUE(from_relay.ok() && to_relay.ok());
 
   for (uint16_t round = 1; round <= 3; ++round) {
