@@ -84,16 +84,19 @@ TEST(StreamStatsSplit, JitterSaturatesInsteadOfWrapping) {
 // that went backwards or beyond the final one (an offset paired with another run's ext_max).
 TEST(StreamStatsSplit, ConcurrentSnapshotsSeeExpectedGrowOnly) {
   StreamStats stats(RtpClock(8000, 1'000'000'000));
-  std::atomic<bool> done{false};
+  std::atomic<bool> started{false}, done{false};
   uint64_t bad = 0, last = 0, snapshots = 0;
   std::thread reader([&] {
-    while (!done.load(std::memory_order_acquire)) {
+    do {  // at least once, however the threads are scheduled
       const StatsSnapshot s = stats.snapshot();
       if (s.expected < last || s.received > s.packets) ++bad;
       last = s.expected;
       ++snapshots;
-    }
+      started.store(true, std::memory_order_release);
+    } while (!done.load(std::memory_order_acquire));
   });
+  // The writer starts once the reader runs, so that they overlap on a loaded machine too.
+  while (!started.load(std::memory_order_acquire)) std::this_thread::yield();
   uint64_t ticks = 0;
   for (uint32_t run = 0; run < 2000; ++run) {
     const auto start = static_cast<uint16_t>(run * 7919);  // far from the last run: a resync
