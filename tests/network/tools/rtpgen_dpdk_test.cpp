@@ -45,6 +45,7 @@ std::vector<uint64_t> totals(const std::string& json, const std::string& key) {
 struct Case {
   Driver driver;
   const char* srtp;  // the SRTP leg, or "none"
+  bool ipv6 = false;  // the generator's addresses (and so the relay's) are IPv6: ND, not ARP
 };
 
 class RtpgenDpdk : public testing::TestWithParam<Case> {};
@@ -60,13 +61,16 @@ TEST_P(RtpgenDpdk, RelayedStreamsArriveCompleteBothWays) {
   auto vdev = [&](int n, const VethPair& link) {
     return std::string(xdp ? "net_af_xdp" : "net_af_packet") + std::to_string(n) + ",iface=" + link.host_end();
   };
+  auto local = [&](const Side& side) {
+    return (GetParam().ipv6 ? side.host_address6 : side.host_address).to_string();
+  };
   const std::string pid = std::to_string(::getpid());
   const std::string json = "/tmp/rtpgen-dpdk-test-" + pid + ".json";
   test::Child rtpgen({RR_RTPGEN_BINARY, "--transport", "dpdk", "--mode", "relay",
                       "--ng", relay.ng().to_string(), "--ng-direction", "a,b", "--allow-any-destination",
-                      "--netns-a", topology.caller().name(), "--local", kCallerSide.host_address.to_string(),
+                      "--netns-a", topology.caller().name(), "--local", local(kCallerSide),
                       "--dpdk-a", vdev(0, topology.caller_link()), "--peer-mac-a", mac_of(topology.caller_link().root_end()),
-                      "--netns-b", topology.callee().name(), "--local-b", kCalleeSide.host_address.to_string(),
+                      "--netns-b", topology.callee().name(), "--local-b", local(kCalleeSide),
                       "--dpdk-b", vdev(1, topology.callee_link()), "--peer-mac-b", mac_of(topology.callee_link().root_end()),
                       "--streams", "20", "--rate", "500", "--duration", "3", "--drain", "1",
                       "--rows", "0", "--json", json, "--srtp", GetParam().srtp},
@@ -87,19 +91,22 @@ TEST_P(RtpgenDpdk, RelayedStreamsArriveCompleteBothWays) {
     EXPECT_EQ(received[direction], sent[direction]) << "direction " << direction << "\n" << rtpgen.output();
     EXPECT_EQ(lost[direction], 0u) << "direction " << direction;
   }
-  // The relay resolved each generator address through rtpgen's own ARP answers (with
+  // The relay resolved each generator address through rtpgen's own ARP or ND answers (with
   // af_xdp the namespace's kernel never sees the request).
   if (xdp) {
-    EXPECT_NE(rtpgen.output().find("ARP answered 1"), std::string::npos) << rtpgen.output();
+    const char* answered = GetParam().ipv6 ? "ND answered 1" : "ARP answered 1";
+    EXPECT_NE(rtpgen.output().find(answered), std::string::npos) << rtpgen.output();
   }
   EXPECT_EQ(relay.stop(), 0) << relay.output();
 }
 
 INSTANTIATE_TEST_SUITE_P(Drivers, RtpgenDpdk,
                          testing::Values(Case{Driver::af_packet, "none"}, Case{Driver::af_xdp, "none"},
-                                         Case{Driver::af_packet, "a"}, Case{Driver::af_packet, "b"}),
+                                         Case{Driver::af_packet, "a"}, Case{Driver::af_packet, "b"},
+                                         Case{Driver::af_xdp, "none", true}),
                          [](const testing::TestParamInfo<Case>& c) {
                            std::string name = c.param.driver == Driver::af_xdp ? "af_xdp" : "af_packet";
+                           if (c.param.ipv6) name += "_ipv6";
                            return std::string(c.param.srtp) == "none" ? name : name + "_srtp_" + c.param.srtp;
                          });
 
