@@ -1,18 +1,13 @@
 #include "control/metrics/session_source.hpp"
 
-#include <limits>
-
 namespace rr::metrics {
 
 template <class Visit>
 void SessionsSource::for_each_media(Visit&& visit) const {
-  // list() is ordered by call-id, which keeps the series cap stable between samples.
-  const auto ids = sessions_.list({.limit = std::numeric_limits<size_t>::max()});
-  for (const auto& id : ids) {
-    const session::Call* call = sessions_.find(id);
-    if (call == nullptr) continue;
-    for (const auto& [tag, leg] : call->legs) {
-      for (const session::Media& media : leg.media) visit(*call, leg, media);
+  // Ordered by call-id, which keeps the series cap stable between samples.
+  for (const auto& [id, call] : sessions_.calls()) {
+    for (const auto& [tag, leg] : call.legs) {
+      for (const session::Media& media : leg.media) visit(call, leg, media);
     }
   }
 }
