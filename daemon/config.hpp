@@ -55,6 +55,7 @@ struct Config {
   unsigned silent_timeout = 3600;  // the same for calls on hold (sendonly/inactive)
   unsigned final_timeout = 0;      // hard cap on call duration; 0 = none
   unsigned delete_delay = 0;       // seconds a deleted call keeps relaying (rtpengine: 30)
+  unsigned ng_reply_cache_mb = 256;  // replies kept 60 s for retransmitted cookies, within this
   int max_sessions = -1;           // -1 = unlimited; at the limit offers get rtpengine's error
   std::string log_level = "info";
   // The latching window (RTP Bleed defence): a stream's source may latch only during its first

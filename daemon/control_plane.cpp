@@ -61,7 +61,9 @@ std::variant<std::unique_ptr<ControlPlane>, StartError> ControlPlane::start(cons
           },
       .server = [raw] { return raw->server_ ? raw->server_->counters() : ng::ServerCounters{}; }},
       metrics::SamplerOptions{.max_stream_series = config.metrics_max_streams});
-  plane->processor_ = std::make_unique<ng::RequestProcessor>(&plane->metrics_->handler(), ng::ProcessorOptions{});
+  ng::ProcessorOptions processing;
+  processing.cache.max_bytes = size_t{config.ng_reply_cache_mb} << 20;
+  plane->processor_ = std::make_unique<ng::RequestProcessor>(&plane->metrics_->handler(), processing);
   try {
     plane->server_ = std::make_unique<ng::UdpServer>(config.listen_ng, *plane->processor_);
   } catch (const std::system_error& e) {

@@ -71,6 +71,7 @@ const ErrorCase kErrorCases[] = {
     {"vlan id above 4094", {"--vlan=pub=4095"}, "invalid configuration: vlan='pub=4095': expected INTERFACE=ID with a VLAN ID from 1 to 4094"},
     {"vlan for an unknown interface", {"--vlan=priv=42"}, "invalid configuration: vlan='priv=42': no --interface named 'priv'"},
     {"vlan twice for an interface", {"--vlan=pub=42", "--vlan=pub=43"}, "invalid configuration: vlan='pub=43': interface has a VLAN already"},
+    {"ng-reply-cache-mb zero", {"--ng-reply-cache-mb=0"}, "invalid configuration: ng-reply-cache-mb='0': expected a whole number from 1 to 65536"},
     {"rx-descriptors too few", {"--rx-descriptors=16"}, "invalid configuration: rx-descriptors='16': expected a whole number from 64 to 32768"},
     {"tx-descriptors too many", {"--tx-descriptors=65536"}, "invalid configuration: tx-descriptors='65536': expected a whole number from 64 to 32768"},
     {"no-huge not a boolean", {"--no-huge=maybe"}, "invalid configuration: no-huge='maybe': expected true or false"},
@@ -105,6 +106,7 @@ TEST(Config, DefaultsMatchRtpengineAndTheEmbeddedTapProfile) {
   EXPECT_EQ(c.worker_cores, std::vector<unsigned>{1});
   EXPECT_EQ(c.rx_descriptors, 1024);
   EXPECT_EQ(c.tx_descriptors, 1024);
+  EXPECT_EQ(c.ng_reply_cache_mb, 256u);
 }
 
 TEST(Config, ShippedExampleConfigurationParses) {
