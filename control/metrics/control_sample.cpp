@@ -1,25 +1,9 @@
 #include "control/metrics/control_sample.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace rr::metrics {
-
-namespace {
-
-// Length-prefixed fields, so that no call-id or tag a client sends can make two streams'
-// keys collide.
-std::string stream_key(const StreamLabels& labels) {
-  std::string key;
-  for (const std::string* field : {&labels.call_id, &labels.leg, &labels.direction}) {
-    key += std::to_string(field->size());
-    key += ':';
-    key += *field;
-  }
-  key += std::to_string(labels.media);
-  return key;
-}
-
-}  // namespace
 
 void ControlSampler::sample() {
   auto next = std::make_shared<ControlSample>();
@@ -35,17 +19,11 @@ void ControlSampler::sample() {
 }
 
 void ControlSampler::add_streams(ControlSample& out) {
-  std::unordered_map<std::string, uint64_t> seen;
-  seen.reserve(stream_bytes_.size());
+  next_bytes_.clear();
   uint64_t live_bytes = 0;
   sources_.sessions->for_each_stream([&](const StreamSample& stream) {
     const uint64_t bytes = stream.stats.bytes + stream.stats.rtcp_bytes;
-    std::string key = stream_key(stream.labels);
-    // Same labels, fewer bytes: a new stream replaced the old one (re-offer) between samples.
-    if (auto old = stream_bytes_.find(key); old != stream_bytes_.end() && old->second > bytes) {
-      retired_bytes_ += old->second;
-    }
-    seen[std::move(key)] = bytes;
+    next_bytes_.push_back({stream.relay, bytes});
     live_bytes += bytes;
     // Streams that have received nothing have no jitter or loss yet: counting them as
     // perfect would flatter the distributions.
@@ -60,10 +38,17 @@ void ControlSampler::add_streams(ControlSample& out) {
       ++out.streams_omitted;
     }
   });
-  for (const auto& [key, bytes] : stream_bytes_) {
-    if (!seen.contains(key)) retired_bytes_ += bytes;
+  const auto by_relay = [](const StreamBytes& a, const StreamBytes& b) { return a.relay < b.relay; };
+  std::sort(next_bytes_.begin(), next_bytes_.end(), by_relay);
+  // A stream gone since the last sample retires its bytes; so does one whose relay port now
+  // counts fewer bytes: a new stream replaced it there (re-offer) between samples.
+  auto now = next_bytes_.begin();
+  for (const StreamBytes& before : stream_bytes_) {
+    while (now != next_bytes_.end() && now->relay < before.relay) ++now;
+    const bool still_there = now != next_bytes_.end() && now->relay == before.relay;
+    if (!still_there || now->bytes < before.bytes) retired_bytes_ += before.bytes;
   }
-  stream_bytes_ = std::move(seen);
+  std::swap(stream_bytes_, next_bytes_);
   out.media_bytes = retired_bytes_ + live_bytes;
 }
 

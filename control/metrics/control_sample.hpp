@@ -8,7 +8,6 @@
 #include <mutex>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "control/metrics/distribution.hpp"
@@ -51,9 +50,14 @@ class ControlSampler {
 
   ControlSources sources_;
   SamplerOptions options_;
-  // Bytes per stream at the previous sample (control thread only), to carry ended
-  // streams' bytes into retired_bytes_.
-  std::unordered_map<std::string, uint64_t> stream_bytes_;
+  struct StreamBytes {
+    Endpoint relay;
+    uint64_t bytes;
+  };
+  // Bytes per stream at the previous sample, sorted by relay endpoint (control thread only),
+  // to carry ended streams' bytes into retired_bytes_. Two vectors reused every second:
+  // no allocation per stream once they have grown.
+  std::vector<StreamBytes> stream_bytes_, next_bytes_;
   uint64_t retired_bytes_ = 0;
 
   mutable std::mutex mutex_;  // guards latest_; held only to swap or copy a pointer

@@ -41,6 +41,7 @@ void SessionsSource::for_each_stream(const std::function<void(const StreamSample
             if (rtcp.kind == session::StreamKind::rtcp)
               if (const auto rtcp_stats = lookup_(rtcp.local)) stats->adopt_rtcp_reports(*rtcp_stats);
           // This leg's relay ports receive what the leg's peer sends: the stream comes from `leg`.
+          sample.relay = stream.local;
           sample.labels = {call.call_id, leg.tag, media.index,
                            leg.tag == call.tag_a ? "caller_to_callee" : "callee_to_caller"};
           sample.stats = *stats;

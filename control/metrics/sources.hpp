@@ -18,6 +18,7 @@
 #include "control/ng/command.hpp"
 #include "control/ng/udp_server.hpp"
 #include "control/ports/port_range.hpp"
+#include "relay/packet/address.hpp"
 #include "relay/stats/stream_stats.hpp"
 
 namespace rr::metrics {
@@ -33,6 +34,7 @@ struct StreamLabels {
 
 // One RTP stream as the control thread sees it now.
 struct StreamSample {
+  Endpoint relay;  // where the relay receives this stream: unique among live streams
   StreamLabels labels;
   stats::StatsSnapshot stats;
   std::optional<double> seconds_since_last_packet;  // nullopt: no packet yet

@@ -12,7 +12,10 @@ namespace rr::metrics::testing_support {
 inline StreamSample make_stream(std::string call_id, std::string leg, uint32_t media,
                                 std::string direction, uint64_t expected, uint64_t received,
                                 double jitter_ms, uint64_t bytes = 0) {
+  // Each stream its own relay port, as the sampler keys streams by it.
+  static uint16_t next_port = 10000;
   StreamSample s;
+  s.relay = {*IpAddress::parse("203.0.113.1"), next_port++};
   s.labels = {std::move(call_id), std::move(leg), media, std::move(direction)};
   s.stats.clock_rate = 8000;
   s.stats.jitter = static_cast<uint32_t>(jitter_ms * 8);  // 8 timestamp units per ms
