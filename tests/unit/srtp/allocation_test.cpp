@@ -1,7 +1,7 @@
 // The hot-path rule, checked: protect and unprotect allocate nothing. Every allocation
 // libcrypto makes goes through CRYPTO_set_mem_functions' hook, and every C++ one through the
-// replaced operator new below; both count while a flag is up. (Debian's libsrtp2 made 8
-// allocations per AES-CM protect: README.)
+// replaced operator new (tests/support/counting_new.cpp); both count while a flag is up.
+// (Debian's libsrtp2 made 8 allocations per AES-CM protect: README.)
 #include <gtest/gtest.h>
 #include <openssl/crypto.h>
 
@@ -13,11 +13,12 @@
 
 #include "relay/srtp/keygen.hpp"
 #include "relay/srtp/session.hpp"
+#include "tests/support/counting_new.hpp"
 
 namespace {
 
-std::atomic<bool> counting{false};
-std::atomic<long> allocations{0};
+using rr::test_support::allocations;
+using rr::test_support::counting;
 
 void* counted_malloc(size_t n, const char*, int) {
   if (counting) ++allocations;
@@ -33,23 +34,6 @@ void counted_free(void* p, const char*, int) { std::free(p); }
 const bool hooked = CRYPTO_set_mem_functions(counted_malloc, counted_realloc, counted_free) == 1;
 
 }  // namespace
-
-// GCC at -O2 sees free() of what it believes came from operator new: these replacements are
-// the pair, so the warning is wrong here.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-void* operator new(size_t n) {
-  if (counting) ++allocations;
-  if (void* p = std::malloc(n ? n : 1)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, size_t) noexcept { std::free(p); }
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
 
 namespace rr::srtp {
 namespace {
