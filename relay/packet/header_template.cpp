@@ -23,14 +23,20 @@ uint16_t udp_field(uint64_t sum) {
   return checksum == 0 ? 0xffff : checksum;
 }
 
-}  // namespace
+// Where the IP and UDP headers start inside a template's bytes, and so inside the frame.
+size_t ip_offset(const HeaderTemplate& header) { return header.l2_size; }
+size_t udp_offset(const HeaderTemplate& header) {
+  return header.l2_size + (header.v4 ? kIpv4HeaderSize : kIpv6HeaderSize);
+}
 
-uint32_t address_words_sum(const IpAddress& address) {
-  if (address.is_v4()) return uint32_t{load_be16(&address.bytes[0])} + load_be16(&address.bytes[2]);
-  uint32_t sum = 0;
-  for (size_t i = 0; i < address.size(); i += 2) sum += load_be16(&address.bytes[i]);
+void store_sum(uint8_t* field, uint16_t sum) { std::memcpy(field, &sum, sizeof sum); }
+uint16_t load_sum(const uint8_t* field) {
+  uint16_t sum;
+  std::memcpy(&sum, field, sizeof sum);
   return sum;
 }
+
+}  // namespace
 
 Result<HeaderTemplate> make_header_template(const EgressHeaders& egress) {
   HeaderTemplate header;
@@ -43,19 +49,19 @@ Result<HeaderTemplate> make_header_template(const EgressHeaders& egress) {
   header.v4 = egress.dst.address.is_v4();
   header.offload_udp_checksum = egress.offload_udp_checksum;
   header.offload_ipv4_checksum = egress.offload_ipv4_checksum;
-  uint8_t* ip = header.bytes.data() + header.l2_size;
-  uint8_t* udp = ip + (header.v4 ? kIpv4HeaderSize : kIpv6HeaderSize);
+  uint8_t* ip = header.bytes.data() + ip_offset(header);
+  uint8_t* udp = header.bytes.data() + udp_offset(header);
   if (header.v4) {
     store_be16(ip + kIpv4TotalLength, 0);
     store_be16(ip + kIpv4Checksum, 0);
-    header.ip_sum = static_cast<uint32_t>(ones_sum(std::span<const uint8_t>(ip, kIpv4HeaderSize)));
+    const uint16_t ip_sum = fold(ones_sum(std::span<const uint8_t>(ip, kIpv4HeaderSize)));
+    store_sum(ip + kIpv4Checksum, header.offload_ipv4_checksum ? 0 : ip_sum);
   } else {
     store_be16(ip + kIpv6PayloadLength, 0);
   }
-  store_be16(udp + kUdpLength, 0);
-  store_be16(udp + kUdpChecksum, 0);
-  header.address_sum = address_words_sum(egress.src.address) + address_words_sum(egress.dst.address);
-  header.port_sum = uint32_t{egress.src.port} + egress.dst.port;
+  store_sum(udp + kUdpLength, fold(uint64_t{egress.src.port} + egress.dst.port));
+  store_sum(udp + kUdpChecksum,
+            fold(uint64_t{address_words_sum(egress.src.address)} + address_words_sum(egress.dst.address)));
   return header;
 }
 
@@ -65,24 +71,30 @@ Result<size_t> apply_header_template(std::span<uint8_t> room, size_t payload_at,
   const size_t udp_size = payload_size + kUdpHeaderSize;
   // IPv4 counts its own header in the 16-bit total length, IPv6 does not (as write_egress).
   if (udp_size + (header.v4 ? kIpv4HeaderSize : 0) > 0xffff) return DropReason::mtu_exceeded;
+  // The sums come from the template (the copy in the frame is overwritten below).
+  const size_t ip_at = ip_offset(header);
+  const size_t udp_at = udp_offset(header);
+  const uint8_t* sums = header.bytes.data();
+  const uint32_t address_sum = load_sum(sums + udp_at + kUdpChecksum);
+  const uint32_t port_sum = load_sum(sums + udp_at + kUdpLength);
   const size_t start = payload_at - header.size;
   uint8_t* frame = room.data() + start;
   std::memcpy(frame, header.bytes.data(), header.size);
-  uint8_t* ip = frame + header.l2_size;
-  uint8_t* udp;
+  uint8_t* ip = frame + ip_at;
+  uint8_t* udp = frame + udp_at;
   if (header.v4) {
     const auto total = static_cast<uint16_t>(kIpv4HeaderSize + udp_size);
     store_be16(ip + kIpv4TotalLength, total);
-    if (!header.offload_ipv4_checksum) store_be16(ip + kIpv4Checksum, complement(uint64_t{header.ip_sum} + total));
-    udp = ip + kIpv4HeaderSize;
+    // Offloaded: the template's field is already the 0 the NIC wants.
+    if (!header.offload_ipv4_checksum)
+      store_be16(ip + kIpv4Checksum, complement(uint64_t{load_sum(sums + ip_at + kIpv4Checksum)} + total));
   } else {
     store_be16(ip + kIpv6PayloadLength, static_cast<uint16_t>(udp_size));
-    udp = ip + kIpv6HeaderSize;
   }
   store_be16(udp + kUdpLength, static_cast<uint16_t>(udp_size));
   // Pseudo-header: addresses + protocol + UDP length (as one 16-bit word while < 2^16, for
   // IPv6's 32-bit length too); the UDP header adds ports + length.
-  const uint64_t pseudo = uint64_t{header.address_sum} + kIpProtoUdp + udp_size;
+  const uint64_t pseudo = uint64_t{address_sum} + kIpProtoUdp + udp_size;
   uint16_t checksum;
   if (header.offload_udp_checksum) {
     checksum = fold(pseudo);  // the NIC adds the datagram and complements
@@ -92,11 +104,11 @@ Result<size_t> apply_header_template(std::span<uint8_t> room, size_t payload_at,
     const FrameView& in = *unchanged_from;
     const uint64_t old_fields = uint64_t{address_words_sum(in.src.address)} + address_words_sum(in.dst.address) +
                                 in.src.port + in.dst.port;
-    checksum = udp_field(uint64_t{static_cast<uint16_t>(~in.udp_checksum)} + header.address_sum +
-                         header.port_sum + static_cast<uint16_t>(~fold(old_fields)));
+    checksum = udp_field(uint64_t{static_cast<uint16_t>(~in.udp_checksum)} + address_sum + port_sum +
+                         static_cast<uint16_t>(~fold(old_fields)));
   } else {
     checksum = udp_field(ones_sum(std::span<const uint8_t>(udp + kUdpHeaderSize, payload_size),
-                                  pseudo + header.port_sum + udp_size));
+                                  pseudo + port_sum + udp_size));
   }
   store_be16(udp + kUdpChecksum, checksum);
   return start;

@@ -9,6 +9,7 @@
 // The bytes are exactly write_egress's (tested against it).
 #pragma once
 
+#include "relay/packet/bytes.hpp"
 #include "relay/packet/frame.hpp"
 #include "relay/packet/result.hpp"
 #include "relay/packet/rewrite.hpp"
@@ -23,23 +24,37 @@ namespace rr::packet {
 // Ethernet + one VLAN tag + IPv6 + UDP: the largest header write_egress produces.
 inline constexpr size_t kMaxEgressHeaderSize = kEthernetHeaderSize + kVlanTagSize + kIpv6HeaderSize + kUdpHeaderSize;
 
+// 3 bytes of description, then the header bytes: the egress cache (relay/worker/egress_cache)
+// puts 19 key bytes in front, so an untagged IPv4 header (42 bytes) ends exactly on the
+// cache slot's first line and only VLAN or IPv6 headers touch a second one.
+//
+// The fields apply_header_template overwrites per packet carry the sums it needs instead of
+// zeros, folded to 16 bits in host order (nothing else reads the template's bytes): the UDP
+// checksum field the pseudo-header's address words, the UDP length field the two ports, the
+// IPv4 checksum field the IPv4 header's words with length and checksum zero (0 when the NIC
+// computes that checksum, which then wants the field zero).
 struct HeaderTemplate {
-  std::array<uint8_t, kMaxEgressHeaderSize> bytes{};  // lengths and checksums zero
   uint8_t size = 0;     // header_size(egress)
   uint8_t l2_size = 0;  // Ethernet [+VLAN]
-  bool v4 = true;
-  bool offload_udp_checksum = false;
-  bool offload_ipv4_checksum = false;
-  uint32_t ip_sum = 0;       // the IPv4 header's words with total length and checksum zero
-  uint32_t address_sum = 0;  // source + destination address words (the pseudo-header's)
-  uint32_t port_sum = 0;     // UDP source + destination port
+  bool v4 : 1 = true;
+  bool offload_udp_checksum : 1 = false;
+  bool offload_ipv4_checksum : 1 = false;
+  std::array<uint8_t, kMaxEgressHeaderSize> bytes{};
 };
+inline constexpr size_t kHeaderTemplatePrefix = offsetof(HeaderTemplate, bytes);
+static_assert(kHeaderTemplatePrefix == 3 && alignof(HeaderTemplate) == 1);
 
 // Errors: unhandled (source and destination of different families).
 Result<HeaderTemplate> make_header_template(const EgressHeaders& egress);
 
 // One's complement sum of an address's 16-bit words (2 for IPv4, 8 for IPv6), unfolded.
-uint32_t address_words_sum(const IpAddress& address);
+// Inline: apply_header_template sums the received addresses per packet.
+inline uint32_t address_words_sum(const IpAddress& address) {
+  if (address.is_v4()) return uint32_t{load_be16(&address.bytes[0])} + load_be16(&address.bytes[2]);
+  uint32_t sum = 0;
+  for (size_t i = 0; i < address.size(); i += 2) sum += load_be16(&address.bytes[i]);
+  return sum;
+}
 
 // Writes `header` in front of the `payload_size` bytes at `payload_at` in `room` (the whole
 // buffer) with the lengths and checksums of this payload; returns where the frame starts.

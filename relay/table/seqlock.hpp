@@ -51,6 +51,14 @@ class SeqlockWords {
     }
   }
   uint32_t sequence() const noexcept { return seq_.load(std::memory_order_acquire); }
+  // True if no store has started since load_stamped returned `sequence`; then `word` is
+  // words[i] as of that load. One word of a cached answer re-read without copying them all.
+  bool load_if_unchanged(uint32_t sequence, size_t i, uint64_t& word) const noexcept {
+    if (seq_.load(std::memory_order_acquire) != sequence) return false;
+    word = words_[i].load(std::memory_order_relaxed);
+    std::atomic_thread_fence(std::memory_order_acquire);
+    return seq_.load(std::memory_order_relaxed) == sequence;
+  }
 
   // Number of completed stores.
   uint32_t version() const noexcept { return seq_.load(std::memory_order_acquire) / 2; }

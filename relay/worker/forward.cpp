@@ -69,12 +69,10 @@ void forward_chunk(ForwardContext& context, uint8_t in_port, std::span<MediaFram
     if (i > 0 && addresses[i] == addresses[i - 1] && port == frames[i - 1].view->dst.port) continue;
     const auto address = static_cast<uint8_t>(addresses[i]);
     prefetch(context.table.slot_address(address, port));
-    // The egress template is indexed like the slot: known before the entry is loaded.
+    // The egress template is indexed like the slot: known before the entry is loaded. Its
+    // first line only: all of an untagged IPv4 template (egress_cache.hpp).
     if (context.egress_cache) {
-      if (const auto* cached = context.egress_cache->slot(context.table.slot_index(address, port))) {
-        prefetch(cached);
-        prefetch(reinterpret_cast<const char*>(cached) + 64);
-      }
+      if (const auto* cached = context.egress_cache->slot(context.table.slot_index(address, port))) prefetch(cached);
     }
   }
   for (size_t i = 0; i < frames.size(); ++i) {
@@ -147,15 +145,13 @@ packet::Result<Forwarded> forward_media(ForwardContext& context, uint8_t in_port
   if (!hop) return packet::DropReason::no_neighbour;
   auto headers = egress_headers(*decision->egress, destination, {}, out);
   // Unresolved: the destination MAC stays zero and the worker holds the frame.
-  uint64_t valid_until_ms = 0;
   NeighbourTable::Stamp neighbour;
-  const bool resolved = context.neighbours.find(*hop, clock.ms, headers.l2.dst, valid_until_ms, neighbour);
+  const bool resolved = context.neighbours.find(*hop, clock.ms, headers.l2.dst, neighbour);
   const auto header = packet::make_header_template(headers);
   if (!header) return header.drop();
   if (cached && resolved) {
     cached->entry_generation = entry->hot.generation;
-    cached->neighbour = neighbour;
-    cached->valid_until_ms = valid_until_ms;
+    cached->set_neighbour(neighbour);
     cached->latch_version = latch_version;
     cached->port_index = static_cast<uint8_t>(out_index);
     cached->header = *header;

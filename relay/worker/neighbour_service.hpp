@@ -57,11 +57,13 @@ class Neighbours {
   bool find(const IpAddress& ip, uint64_t now_ms, packet::MacAddress& mac) const noexcept {
     return table_.find(ip, now_ms, mac);
   }
-  bool find(const IpAddress& ip, uint64_t now_ms, packet::MacAddress& mac, uint64_t& valid_until_ms,
+  bool find(const IpAddress& ip, uint64_t now_ms, packet::MacAddress& mac,
             NeighbourTable::Stamp& stamp) const noexcept {
-    return table_.find(ip, now_ms, mac, valid_until_ms, stamp);
+    return table_.find(ip, now_ms, mac, stamp);
   }
-  bool unchanged(const NeighbourTable::Stamp& stamp) const noexcept { return table_.unchanged(stamp); }
+  bool holds(const NeighbourTable::Stamp& stamp, uint64_t now_ms) const noexcept {
+    return table_.holds(stamp, now_ms);
+  }
   // Worker 0 records it; another worker forwards it when it would change the table.
   void learn(const IpAddress& ip, const packet::MacAddress& mac, uint64_t now_ms) noexcept;
   // True: the caller (worker 0) sends the ARP request / NS now. The others queue a resolve

@@ -41,19 +41,22 @@ class NeighbourTable {
   // The hot path's form writes the MAC where it is used (the egress L2 header): returning a
   // 6-byte optional packs it in a register and unpacks it byte-wise, a store-forwarding stall.
   bool find(const IpAddress& ip, uint64_t now_ms, packet::MacAddress& mac) const noexcept;
-  // Which slot answered and at which seqlock sequence: while unchanged(stamp), no store has
-  // touched that neighbour since, so the answer still holds until valid_until_ms. Per
+  // Which slot answered and at which seqlock sequence: while holds(stamp, now), no store has
+  // touched that neighbour since and the answer is still younger than max_age_ms. Per
   // neighbour, so a flapping or spoofed MAC invalidates only the streams sent through it.
   struct Stamp {
     uint32_t slot = 0;
     uint32_t sequence = 1;  // odd: matches no completed store
   };
-  // The same as find(), and until when the answer holds if nothing changes (learned time +
-  // max age), and its stamp.
-  bool find(const IpAddress& ip, uint64_t now_ms, packet::MacAddress& mac, uint64_t& valid_until_ms,
-            Stamp& stamp) const noexcept;
-  bool unchanged(const Stamp& stamp) const noexcept {
-    return published_[stamp.slot].words.sequence() == stamp.sequence;
+  // The same as find(), and its stamp.
+  bool find(const IpAddress& ip, uint64_t now_ms, packet::MacAddress& mac, Stamp& stamp) const noexcept;
+  // The learned time is re-read from the neighbour's own line (which the sequence check reads
+  // anyway) rather than cached per stream: it keeps the egress cache's key within one line.
+  // now_ms < learned + max_age is find()'s age test, a learned time ahead of now included.
+  bool holds(const Stamp& stamp, uint64_t now_ms) const noexcept {
+    uint64_t learned_ms = 0;
+    return published_[stamp.slot].words.load_if_unchanged(stamp.sequence, kLearnedWord, learned_ms) &&
+           now_ms < learned_ms + max_age_ms_;
   }
   std::optional<packet::MacAddress> find(const IpAddress& ip, uint64_t now_ms) const noexcept {
     packet::MacAddress mac;
@@ -86,6 +89,7 @@ class NeighbourTable {
     bool used = false;
   };
   using Words = table::SeqlockWords<4>::Words;
+  static constexpr size_t kLearnedWord = 3;
   bool read(const IpAddress& ip, Words& words) const noexcept;  // false: not in the table
   bool read(const IpAddress& ip, Words& words, Stamp& stamp) const noexcept;
   size_t slot_for(const IpAddress& ip) noexcept;  // existing, free or stalest in the probe

@@ -128,17 +128,17 @@ TEST_F(EgressCacheTest, EveryChangeReachesTheNextPacket) {
 TEST_F(EgressCacheTest, OnlyAChangeOfItsOwnNextHopRefillsAStreamsTemplate) {
   ASSERT_TRUE(relay(true).ok);
   const EgressCacheSlot& slot = *cache_.slot(table_.slot_index(table::EntryKey{0, 10000}));
-  const NeighbourTable::Stamp filled = slot.neighbour;
+  const NeighbourTable::Stamp filled = slot.neighbour();
   // Another on-link host flaps its MAC: this stream's template stays (no refill).
   neighbours_.learn(ip("198.51.100.7"), mac("02:00:00:00:07:01"), now_ms_);
   neighbours_.learn(ip("198.51.100.7"), mac("02:00:00:00:07:02"), now_ms_);
   ASSERT_TRUE(relay(true).ok);
-  EXPECT_EQ(slot.neighbour.slot, filled.slot);
-  EXPECT_EQ(slot.neighbour.sequence, filled.sequence);
+  EXPECT_EQ(slot.neighbour().slot, filled.slot);
+  EXPECT_EQ(slot.neighbour().sequence, filled.sequence);
   // Its own gateway changes: refilled at the next packet.
   neighbours_.learn(kGateway, mac("02:00:00:00:0f:ee"), now_ms_);
   ASSERT_TRUE(relay(true).ok);
-  EXPECT_NE(slot.neighbour.sequence, filled.sequence);
+  EXPECT_NE(slot.neighbour().sequence, filled.sequence);
 }
 
 TEST_F(EgressCacheTest, AnExpiredNeighbourIsResolvedAgainNotServedFromTheCache) {
