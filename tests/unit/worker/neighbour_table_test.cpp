@@ -50,6 +50,32 @@ TEST_P(Ageing, FindHonoursMaxAge) {
 
 INSTANTIATE_TEST_SUITE_P(Rows, Ageing, ::testing::ValuesIn(kAgeCases));
 
+// The egress cache asks holds(stamp, now) instead of find(): the same age rule.
+TEST_P(Ageing, AStampHoldsExactlyWhileFindWouldAnswer) {
+  const AgeCase& c = GetParam();
+  NeighbourTable table(kMaxAge, kRetry);
+  table.learn(ip("192.0.2.7"), kMacA, c.learned_ms);
+  packet::MacAddress found;
+  NeighbourTable::Stamp stamp;
+  ASSERT_TRUE(table.find(ip("192.0.2.7"), c.learned_ms, found, stamp));
+  EXPECT_EQ(table.holds(stamp, c.now_ms), c.found) << c.description;
+}
+
+TEST(NeighbourTable, AStampStopsHoldingAtAnyStoreToItsNeighbourOnly) {
+  NeighbourTable table(kMaxAge, kRetry);
+  table.learn(ip("192.0.2.7"), kMacA, 0);
+  packet::MacAddress found;
+  NeighbourTable::Stamp stamp;
+  ASSERT_TRUE(table.find(ip("192.0.2.7"), 0, found, stamp));
+  table.learn(ip("192.0.2.8"), kMacB, 0);  // another neighbour
+  EXPECT_TRUE(table.holds(stamp, 1));
+  table.learn(ip("192.0.2.7"), kMacA, NeighbourTable::kRefreshMs);  // a refresh: same MAC, later
+  EXPECT_FALSE(table.holds(stamp, NeighbourTable::kRefreshMs)) << "the cached learned time is stale";
+  ASSERT_TRUE(table.find(ip("192.0.2.7"), NeighbourTable::kRefreshMs, found, stamp));
+  table.learn(ip("192.0.2.7"), kMacB, NeighbourTable::kRefreshMs);  // a new MAC
+  EXPECT_FALSE(table.holds(stamp, NeighbourTable::kRefreshMs));
+}
+
 struct SolicitCase {
   const char* description;
   uint64_t first_ms;
