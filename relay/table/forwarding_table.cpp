@@ -17,12 +17,6 @@ ForwardingTable::~ForwardingTable() {
   for (const Retired& r : retired_) delete r.entry;
 }
 
-int ForwardingTable::address_index(const IpAddress& address) const noexcept {
-  for (size_t i = 0; i < config_.local_addresses.size(); ++i)
-    if (config_.local_addresses[i] == address) return static_cast<int>(i);
-  return -1;
-}
-
 PublishError ForwardingTable::publish(std::unique_ptr<ForwardingEntry> entry) {
   if (!entry->state) return PublishError::no_state;
   if (!entry->egress.destination) return PublishError::no_destination;

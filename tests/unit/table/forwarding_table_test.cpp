@@ -40,6 +40,27 @@ TEST(ForwardingTable, AddressIndexIsPositionInConfig) {
   EXPECT_EQ(table.address_index(IpAddress::v4(192, 0, 2, 2)), -1);
 }
 
+// Each row differs from a local address in one part only: first or second 8 bytes, family.
+TEST(ForwardingTable, AddressIndexNeedsEveryWordAndTheFamily) {
+  ForwardingTable table({{IpAddress::v4(192, 0, 2, 1), *IpAddress::parse("2001:db8::1"),
+                          *IpAddress::parse("2001:db8::2")},
+                         10000, 10099, 1});
+  struct Row {
+    const char* address;
+    int index;
+  };
+  const Row rows[] = {
+      {"192.0.2.1", 0},
+      {"2001:db8::1", 1},
+      {"2001:db8::2", 2},            // same first word as index 1
+      {"2001:db8::3", -1},           // differs in the second word only
+      {"2001:db9::1", -1},           // differs in the first word only
+      {"c000:201::", -1},            // 192.0.2.1's bytes, but IPv6
+      {"192.0.2.2", -1},
+  };
+  for (const Row& row : rows) EXPECT_EQ(table.address_index(*IpAddress::parse(row.address)), row.index) << row.address;
+}
+
 TEST(ForwardingTable, PublishValidatesTheKey) {
   struct Row {
     const char* description;
