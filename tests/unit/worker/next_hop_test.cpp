@@ -59,6 +59,39 @@ TEST(InPrefix, FamiliesNeverMatchAndLongPrefixesAreClamped) {
   EXPECT_TRUE(in_prefix(ip("203.0.113.9"), ip("192.0.2.1"), 0));  // default route
 }
 
+// Prefixes off byte boundaries and across IPv6's two 64-bit halves: the last bit inside and
+// the first bit outside each prefix.
+TEST(InPrefix, MasksEveryBitOfThePrefixAndNoneAfter) {
+  struct Row {
+    const char *address, *network;
+    uint8_t length;
+    bool inside;
+  };
+  const Row rows[] = {
+      {"192.0.3.255", "192.0.2.0", 23, true},
+      {"192.0.4.0", "192.0.2.0", 23, false},
+      {"127.255.255.255", "10.0.0.0", 1, true},
+      {"128.0.0.0", "10.0.0.0", 1, false},
+      {"192.0.2.1", "192.0.2.1", 32, true},
+      {"192.0.2.0", "192.0.2.1", 31, true},
+      {"192.0.2.0", "192.0.2.1", 32, false},
+      {"2001:db8:ffff::1", "2001:db8::", 32, true},
+      {"2001:db9::", "2001:db8::", 32, false},
+      {"2001:db8::ffff:ffff:ffff:ffff", "2001:db8::", 64, true},
+      {"2001:db8:0:1::", "2001:db8::", 64, false},
+      {"2001:db8::7fff:ffff:ffff:ffff", "2001:db8::", 65, true},
+      {"2001:db8::8000:0:0:0", "2001:db8::", 65, false},
+      {"2001:db8::1", "2001:db8::1", 128, true},
+      {"2001:db8::2", "2001:db8::1", 127, false},
+      {"2001:db8::3", "2001:db8::2", 127, true},
+      {"2001:db8::2", "2001:db8::1", 200, false},
+      {"fe80::1", "::", 0, true},
+  };
+  for (const Row& row : rows)
+    EXPECT_EQ(in_prefix(ip(row.address), ip(row.network), row.length), row.inside)
+        << row.address << " in " << row.network << "/" << int{row.length};
+}
+
 TEST(IsOurs, OnlyExactAddresses) {
   EXPECT_TRUE(is_ours(kDualStack, ip("2001:db8:1::1")));
   EXPECT_FALSE(is_ours(kDualStack, ip("192.0.2.2")));
