@@ -15,13 +15,19 @@ constexpr size_t kIpv6PayloadLength = 4;
 constexpr size_t kUdpLength = 4;
 constexpr size_t kUdpChecksum = 6;
 
+// fold() for a sum of at most 2^16 16-bit words: two end-around-carry steps, not four.
+// The per-packet sums here add a handful of words (<= 2^21).
+uint16_t fold_short(uint32_t sum) {
+  sum = (sum & 0xffff) + (sum >> 16);  // <= 0x1001e
+  sum = (sum & 0xffff) + (sum >> 16);  // <= 0xffff; 0 only for a zero sum
+  return static_cast<uint16_t>(sum);
+}
+
 uint16_t complement(uint64_t sum) { return static_cast<uint16_t>(~fold(sum)); }
+uint16_t complement_short(uint32_t sum) { return static_cast<uint16_t>(~fold_short(sum)); }
 
 // RFC 768: a computed 0 is sent as 0xffff (0 means "no checksum", invalid for IPv6).
-uint16_t udp_field(uint64_t sum) {
-  const uint16_t checksum = complement(sum);
-  return checksum == 0 ? 0xffff : checksum;
-}
+uint16_t udp_field(uint16_t checksum) { return checksum == 0 ? 0xffff : checksum; }
 
 // Where the IP and UDP headers start inside a template's bytes, and so inside the frame.
 size_t ip_offset(const HeaderTemplate& header) { return header.l2_size; }
@@ -87,7 +93,7 @@ Result<size_t> apply_header_template(std::span<uint8_t> room, size_t payload_at,
     store_be16(ip + kIpv4TotalLength, total);
     // Offloaded: the template's field is already the 0 the NIC wants.
     if (!header.offload_ipv4_checksum)
-      store_be16(ip + kIpv4Checksum, complement(uint64_t{load_sum(sums + ip_at + kIpv4Checksum)} + total));
+      store_be16(ip + kIpv4Checksum, complement_short(uint32_t{load_sum(sums + ip_at + kIpv4Checksum)} + total));
   } else {
     store_be16(ip + kIpv6PayloadLength, static_cast<uint16_t>(udp_size));
   }
@@ -102,13 +108,13 @@ Result<size_t> apply_header_template(std::span<uint8_t> room, size_t payload_at,
     // ~received = old pseudo-header + old ports + payload (+ protocol and 2 lengths, equal on
     // both sides). Replace the old addresses and ports by ours: add ours, add ~old.
     const FrameView& in = *unchanged_from;
-    const uint64_t old_fields = uint64_t{address_words_sum(in.src.address)} + address_words_sum(in.dst.address) +
+    const uint32_t old_fields = address_words_sum(in.src.address) + address_words_sum(in.dst.address) +
                                 in.src.port + in.dst.port;
-    checksum = udp_field(uint64_t{static_cast<uint16_t>(~in.udp_checksum)} + address_sum + port_sum +
-                         static_cast<uint16_t>(~fold(old_fields)));
+    checksum = udp_field(complement_short(uint32_t{static_cast<uint16_t>(~in.udp_checksum)} + address_sum +
+                                          port_sum + complement_short(old_fields)));
   } else {
-    checksum = udp_field(ones_sum(std::span<const uint8_t>(udp + kUdpHeaderSize, payload_size),
-                                  pseudo + port_sum + udp_size));
+    checksum = udp_field(complement(ones_sum(std::span<const uint8_t>(udp + kUdpHeaderSize, payload_size),
+                                             pseudo + port_sum + udp_size)));
   }
   store_be16(udp + kUdpChecksum, checksum);
   return start;
