@@ -59,7 +59,14 @@ std::variant<std::unique_ptr<ControlPlane>, StartError> ControlPlane::start(cons
             for (auto& p : raw->sessions_->port_counters()) pools.push_back({p.interface, p.counters});
             return pools;
           },
-      .server = [raw] { return raw->server_ ? raw->server_->counters() : ng::ServerCounters{}; }},
+      .server = [raw] { return raw->server_ ? raw->server_->counters() : ng::ServerCounters{}; },
+      .reply_cache =
+          [raw] {
+            if (!raw->processor_) return metrics::ReplyCacheCounts{};
+            const ng::ReplyCache& cache = raw->processor_->cache();
+            return metrics::ReplyCacheCounts{cache.size(), cache.bytes(), cache.max_bytes(),
+                                             cache.evicted_early()};
+          }},
       metrics::SamplerOptions{.max_stream_series = config.metrics_max_streams});
   ng::ProcessorOptions processing;
   processing.cache.max_bytes = size_t{config.ng_reply_cache_mb} << 20;

@@ -26,6 +26,23 @@ void add_sessions(Families& out, const SessionTotals& totals) {
   }
 }
 
+void add_reply_cache(Families& out, const ReplyCacheCounts& cache) {
+  add_value(add_family(out, "ng_reply_cache_entries", "ng replies kept for retransmissions",
+                       MetricType::Gauge),
+            {}, d(cache.entries));
+  add_value(add_family(out, "ng_reply_cache_bytes",
+                       "Memory the kept ng replies take, bookkeeping included", MetricType::Gauge),
+            {}, d(cache.bytes));
+  add_value(add_family(out, "ng_reply_cache_limit_bytes", "The reply cache's bound (ng-reply-cache-mb)",
+                       MetricType::Gauge),
+            {}, d(cache.limit_bytes));
+  add_value(add_family(out, "ng_reply_cache_evicted_early_total",
+                       "ng replies dropped before their 60 s because the cache was full: a "
+                       "retransmission of one runs its command again",
+                       MetricType::Counter),
+            {}, d(cache.evicted_early));
+}
+
 void add_ng(Families& out, const NgCounts& ng) {
   auto& requests = add_family(out, "ng_requests_total", "ng requests by command and result",
                               MetricType::Counter);
@@ -53,6 +70,7 @@ void add_ng(Families& out, const NgCounts& ng) {
   add_value(add_family(out, "ng_send_errors_total", "ng replies the kernel refused to send",
                        MetricType::Counter),
             {}, d(ng.server.send_errors));
+  if (ng.reply_cache) add_reply_cache(out, *ng.reply_cache);
 }
 
 void add_port_pools(Families& out, const std::vector<PortPool>& pools) {

@@ -25,9 +25,11 @@ ControlMetrics::ControlMetrics(ControlMetricsInputs inputs, SamplerOptions optio
       sampler_(ControlSources{.sessions = &source_,
                               .port_pools = port_pools_or_totals(inputs),
                               .ng =
-                                  [this, server = std::move(inputs.server)] {
+                                  [this, server = std::move(inputs.server),
+                                   reply_cache = std::move(inputs.reply_cache)] {
                                     NgCounts counts = counting_.counts();
                                     if (server) counts.server = server();
+                                    if (reply_cache) counts.reply_cache = reply_cache();
                                     return counts;
                                   }},
                options) {}

@@ -26,6 +26,8 @@ struct ControlMetricsInputs {
   std::function<std::vector<PortPool>()> port_pools;
   // The ng server's counters; may be empty, or refer to a server built after this object.
   std::function<ng::ServerCounters()> server;
+  // The ng reply cache's fill; may be empty, or refer to a processor built after this object.
+  std::function<ReplyCacheCounts()> reply_cache;
 };
 
 class ControlMetrics {

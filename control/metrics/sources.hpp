@@ -62,11 +62,23 @@ struct PortPool {
   ports::Counters counters;
 };
 
+// The ng reply cache (control/ng/reply_cache.hpp): how full it is against ng-reply-cache-mb,
+// and how many replies left it before their 60 s because it was full. A retransmission of
+// such a request runs its command again, so a rising eviction count means the bound is too
+// small for the request rate.
+struct ReplyCacheCounts {
+  uint64_t entries = 0;
+  uint64_t bytes = 0;  // replies plus per-entry bookkeeping, as the bound counts them
+  uint64_t limit_bytes = 0;
+  uint64_t evicted_early = 0;
+};
+
 struct NgCounts {
   // requests[command][result]
   std::array<std::array<uint64_t, kNgResults.size()>, ng::kCommands.size()> requests{};
   std::array<uint64_t, kNgErrorReasons.size()> errors{};
   ng::ServerCounters server;
+  std::optional<ReplyCacheCounts> reply_cache;  // empty: its families are left out
 };
 
 // Everything the control thread provides; any member may be empty (its families are left out).

@@ -41,6 +41,7 @@ class ReplyCache {
   size_t bytes() const { return bytes_; }
   // Entries dropped younger than ttl because of max_bytes.
   uint64_t evicted_early() const { return evicted_early_; }
+  size_t max_bytes() const { return options_.max_bytes; }
 
   // What one entry costs besides its reply's characters: the map node with its key, the age
   // queue's copy of the key, a bucket and the pool's rounding (measured on glibc x86-64).

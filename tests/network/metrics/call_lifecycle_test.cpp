@@ -65,6 +65,11 @@ TEST_P(CallLifecycle, SilentCallTimesOutAndItsPortsAreQuarantinedThenReused) {
   EXPECT_EQ(metrics.sum(kPorts, kUsed), 0.0);
   EXPECT_EQ(metrics.sum(kPorts, kFree), 12.0);
   EXPECT_EQ(metrics.sum(kPorts, kQuarantined), 4.0);
+  // The offer, answer and list replies are kept for retransmissions, far below the default bound.
+  EXPECT_GT(metrics.value("rtp_relay_ng_reply_cache_entries").value_or(0), 0.0);
+  EXPECT_GT(metrics.value("rtp_relay_ng_reply_cache_bytes").value_or(0), 0.0);
+  EXPECT_EQ(metrics.value("rtp_relay_ng_reply_cache_limit_bytes"), 256.0 * 1024 * 1024);
+  EXPECT_EQ(metrics.value("rtp_relay_ng_reply_cache_evicted_early_total"), 0.0);
   const auto released_at = std::chrono::steady_clock::now();
 
   // rtpengine answers a delete of an unknown call with "ok" and a warning, not an error.

@@ -57,6 +57,10 @@ TEST(ControlCollector, TotalsNgAndPortPools) {
       {"rtp_relay_ng_cached_replies_total", 3},
       {"rtp_relay_ng_bad_datagrams_total", 2},
       {"rtp_relay_ng_send_errors_total", 1},
+      {"rtp_relay_ng_reply_cache_entries", 9},
+      {"rtp_relay_ng_reply_cache_bytes", 4096},
+      {"rtp_relay_ng_reply_cache_limit_bytes", 1 << 20},
+      {"rtp_relay_ng_reply_cache_evicted_early_total", 5},
       {R"(rtp_relay_ports{interface="pub",state="used"})", 40},
       {R"(rtp_relay_ports{interface="pub",state="free"})", 200},
       {R"(rtp_relay_ports{interface="pub",state="quarantined"})", 10},
@@ -238,6 +242,19 @@ TEST(ControlCollector, MissingSourcesLeaveTheirFamiliesOut) {
   sampler.sample();
   ControlCollector collector(sampler);
   EXPECT_TRUE(scrape(collector).empty());
+}
+
+TEST(ControlCollector, NgWithoutReplyCacheLeavesItsFamiliesOut) {
+  ControlSampler sampler({.ng = [] {
+    NgCounts counts = testing_support::make_ng_counts();
+    counts.reply_cache.reset();
+    return counts;
+  }});
+  sampler.sample();
+  ControlCollector collector(sampler);
+  const auto samples = scrape(collector);
+  EXPECT_TRUE(samples.contains("rtp_relay_ng_datagrams_total"));
+  for (const auto& [name, value] : samples) EXPECT_EQ(name.find("reply_cache"), std::string::npos) << name;
 }
 
 }  // namespace

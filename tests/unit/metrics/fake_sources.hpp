@@ -57,6 +57,7 @@ inline NgCounts make_ng_counts() {
   ng.requests[static_cast<size_t>(ng::Command::offer)][index(NgResult::error)] = 2;
   ng.errors[index(NgErrorReason::ports_exhausted)] = 2;
   ng.server = {.requests = 12, .cached = 3, .bad = 2, .send_errors = 1};
+  ng.reply_cache = ReplyCacheCounts{.entries = 9, .bytes = 4096, .limit_bytes = 1 << 20, .evicted_early = 5};
   return ng;
 }
 
