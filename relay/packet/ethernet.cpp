@@ -7,12 +7,6 @@
 
 namespace rr::packet {
 
-MacAddress MacAddress::from(const uint8_t* p) {
-  MacAddress mac;
-  std::copy_n(p, mac.bytes.size(), mac.bytes.begin());
-  return mac;
-}
-
 std::string MacAddress::to_string() const {
   char text[18];
   std::snprintf(text, sizeof text, "%02x:%02x:%02x:%02x:%02x:%02x", bytes[0], bytes[1],

@@ -8,6 +8,7 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 
@@ -25,7 +26,12 @@ struct MacAddress {
   std::array<uint8_t, 6> bytes{};
 
   static constexpr MacAddress broadcast() { return {{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}}; }
-  static MacAddress from(const uint8_t* p);  // 6 bytes
+  // 6 bytes; inline, so copying a MAC out of a frame is one 4- and one 2-byte move.
+  static MacAddress from(const uint8_t* p) {
+    MacAddress mac;
+    std::memcpy(mac.bytes.data(), p, mac.bytes.size());
+    return mac;
+  }
   bool is_multicast() const { return (bytes[0] & 1) != 0; }  // includes broadcast
   std::string to_string() const;  // "02:00:00:00:00:01"; for logs and tests, allocates
 
