@@ -3,6 +3,7 @@
 #include "relay/packet/arp.hpp"
 #include "relay/packet/bytes.hpp"
 #include "relay/packet/checksum.hpp"
+#include "relay/packet/frame_common.hpp"
 
 #include <cstring>
 #include <optional>
@@ -174,6 +175,13 @@ std::optional<DropReason> parse_into(std::span<const uint8_t> frame, const Parse
 }  // namespace
 
 Result<FrameView> parse_frame(std::span<const uint8_t> frame, const ParseOptions& options) {
+  detail::CommonMedia media;
+  if (detail::match_common_media(frame, options, media)) [[likely]]
+    return Result<FrameView>(std::in_place, [&] { return detail::common_media_view(frame.data(), media); });
+  return parse_frame_generic(frame, options);
+}
+
+Result<FrameView> parse_frame_generic(std::span<const uint8_t> frame, const ParseOptions& options) {
   Result<FrameView> result{std::in_place};
   if (auto drop = parse_into(frame, options, result.value_in_place())) result = *drop;
   return result;

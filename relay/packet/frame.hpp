@@ -63,6 +63,14 @@ struct ParseOptions {
 
 // Parses a whole Ethernet frame. IPv4 options are skipped (legal, harmless: we re-originate
 // the IP header); fragments, IPv6 extension headers and TTL 0 are dropped.
+// Relayed media (Ethernet [+ one 802.1Q tag] + IPv4 without options / IPv6 + UDP) takes a
+// straight-line fast path (frame_common.hpp); every other frame, and every frame to drop,
+// goes to parse_frame_generic, so both give the same answer for every input.
 Result<FrameView> parse_frame(std::span<const uint8_t> frame, const ParseOptions& options = {});
+
+// The general parser, one header at a time: parse_frame's fallback and the reference its
+// tests compare the fast path with.
+Result<FrameView> parse_frame_generic(std::span<const uint8_t> frame,
+                                      const ParseOptions& options = {});
 
 }  // namespace rr::packet

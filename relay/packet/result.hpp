@@ -16,6 +16,10 @@ class Result {
   Result(DropReason drop) : drop_(drop) {}       // NOLINT: implicit, so `return DropReason::x;`
   // A success holding T{}, to be filled through value_in_place().
   explicit Result(std::in_place_t) : ok_(true) {}
+  // A success holding make()'s value, built in place (guaranteed elision of the prvalue):
+  // neither zeroed first nor copied, for views filled field by field on every packet.
+  template <class Make>
+  Result(std::in_place_t, Make&& make) : value_(make()), ok_(true) {}
 
   bool ok() const { return ok_; }
   explicit operator bool() const { return ok_; }

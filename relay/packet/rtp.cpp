@@ -4,11 +4,7 @@
 
 namespace rr::packet {
 
-bool is_rtcp(std::span<const uint8_t> udp_payload) {
-  return udp_payload.size() >= 2 && udp_payload[1] >= 192 && udp_payload[1] <= 223;
-}
-
-Result<RtpHeader> parse_rtp(std::span<const uint8_t> udp_payload, RtpPadding padding_rule) {
+Result<RtpHeader> parse_rtp_general(std::span<const uint8_t> udp_payload, RtpPadding padding_rule) {
   const size_t size = udp_payload.size();
   const uint8_t* p = udp_payload.data();
   // Sizes fit 16 bits below: a UDP payload is at most 65527 bytes, larger spans are not UDP.
