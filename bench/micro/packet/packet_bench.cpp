@@ -1,5 +1,6 @@
 // ns per packet for what the worker does to every relayed G.711 frame: parse the frame,
-// parse RTP, write new headers in front of the payload (v4->v4 and v4->v6 bridging).
+// parse RTP, write new headers in front of the payload (v4->v4 and v4->v6 bridging); and
+// the parsers' fast paths beside the general parsers they fall back to.
 #include "relay/packet/checksum.hpp"
 #include "relay/packet/frame.hpp"
 #include "relay/packet/rewrite.hpp"
@@ -30,6 +31,49 @@ EgressHeaders egress(const char* src, const char* dst) {
   e.dst = {ip(dst), 30000};
   return e;
 }
+
+// parse_frame alone on the three common media shapes, beside parse_frame_generic (the
+// general parser it falls back to) on the same frames: the fast path's gain, same run.
+rr::test::Bytes shape(int64_t which) {
+  auto v4 = rr::test::FrameBuilder().eth(mac("02:00:00:00:00:01"), mac("02:00:00:00:00:02"))
+      .ipv4(ip("192.0.2.10"), ip("203.0.113.1"));
+  auto v6 = rr::test::FrameBuilder().eth(mac("02:00:00:00:00:01"), mac("02:00:00:00:00:02"))
+      .ipv6(ip("2001:db8::10"), ip("2001:db8::1"));
+  auto& builder = which == 1 ? v6 : v4;
+  if (which == 2) builder.vlan(100);
+  return builder.udp(16384, 10000).rtp(4711, 753760, 0x5ca1ab1e, 0).payload(160, 0xff).build();
+}
+const char* shape_name(int64_t which) { return which == 0 ? "ipv4" : which == 1 ? "ipv6" : "ipv4_vlan"; }
+
+template <auto Parse>
+void parse_only(benchmark::State& state) {
+  const auto frame = shape(state.range(0));
+  state.SetLabel(shape_name(state.range(0)));
+  for (auto _ : state) {
+    auto view = Parse(frame, ParseOptions{});
+    benchmark::DoNotOptimize(view);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+void BM_ParseFrame(benchmark::State& s) { parse_only<parse_frame>(s); }
+void BM_ParseFrameGeneric(benchmark::State& s) { parse_only<parse_frame_generic>(s); }
+BENCHMARK(BM_ParseFrame)->DenseRange(0, 2);
+BENCHMARK(BM_ParseFrameGeneric)->DenseRange(0, 2);
+
+// parse_rtp's inline 0x80 path beside parse_rtp_general on a G.711 payload.
+template <auto Parse>
+void rtp_only(benchmark::State& state) {
+  const auto frame = g711_frame();
+  const std::span<const uint8_t> payload(frame.data() + 42, frame.size() - 42);
+  for (auto _ : state) {
+    auto rtp = Parse(payload, RtpPadding::check);
+    benchmark::DoNotOptimize(rtp);
+  }
+}
+void BM_ParseRtp(benchmark::State& s) { rtp_only<parse_rtp>(s); }
+void BM_ParseRtpGeneral(benchmark::State& s) { rtp_only<parse_rtp_general>(s); }
+BENCHMARK(BM_ParseRtp);
+BENCHMARK(BM_ParseRtpGeneral);
 
 void BM_Parse(benchmark::State& state) {
   auto frame = g711_frame();
