@@ -176,8 +176,12 @@ std::optional<DropReason> parse_into(std::span<const uint8_t> frame, const Parse
 
 Result<FrameView> parse_frame(std::span<const uint8_t> frame, const ParseOptions& options) {
   detail::CommonMedia media;
-  if (detail::match_common_media(frame, options, media)) [[likely]]
-    return Result<FrameView>(std::in_place, [&] { return detail::common_media_view(frame.data(), media); });
+  const uint8_t* p = frame.data();
+  if (detail::match_common_media(frame, options, media)) [[likely]] {
+    if (media.ethertype == kEtherTypeIpv4)
+      return Result<FrameView>(std::in_place, [&] { return detail::common_media_view<true>(p, media); });
+    return Result<FrameView>(std::in_place, [&] { return detail::common_media_view<false>(p, media); });
+  }
   return parse_frame_generic(frame, options);
 }
 

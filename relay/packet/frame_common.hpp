@@ -80,13 +80,15 @@ struct CommonMedia {
 }
 
 // The view of a frame match_common_media accepted, every field named: returned as a
-// prvalue, it is built in the caller's Result without first zeroing it.
+// prvalue, it is built in the caller's Result without first zeroing it. One instance per
+// family, so offsets and field sources are constants (149 -> 144 instructions per packet).
+template <bool v4>
 [[gnu::always_inline]] inline FrameView common_media_view(const uint8_t* p,
                                                           const CommonMedia& m) {
-  const bool v4 = m.ethertype == kEtherTypeIpv4;
+  constexpr size_t ip_header = v4 ? kIpv4HeaderSize : kIpv6HeaderSize;
   const uint8_t* ip = p + m.l3_offset;
-  const uint8_t* udp = ip + m.ip_header;
-  const auto l4_offset = static_cast<uint16_t>(m.l3_offset + m.ip_header);
+  const uint8_t* udp = ip + ip_header;
+  const auto l4_offset = static_cast<uint16_t>(m.l3_offset + ip_header);
   const auto payload_size = static_cast<uint16_t>(m.udp_length - kUdpHeaderSize);
   return FrameView{
       .kind = FrameKind::udp,
@@ -94,7 +96,7 @@ struct CommonMedia {
       .src_mac = MacAddress::from(p + 6),
       .vlan_count = static_cast<uint8_t>(m.l3_offset != kEthernetHeaderSize),
       .vlan_tci = {m.vlan_tci, 0},
-      .ethertype = m.ethertype,
+      .ethertype = v4 ? kEtherTypeIpv4 : kEtherTypeIpv6,
       .l3_offset = m.l3_offset,
       .l4_offset = l4_offset,
       .payload_offset = static_cast<uint16_t>(l4_offset + kUdpHeaderSize),
