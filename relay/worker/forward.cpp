@@ -38,15 +38,18 @@ void prefetch_stream(const table::ForwardingEntry* entry) noexcept {
   prefetch(entry->hot.destination);
 }
 
-// Writes `header` in front of the payload and describes the frame for the worker.
-// `unresolved_hop`: the next hop whose MAC is still unknown (the frame is held).
-packet::Result<Forwarded> stamp(std::span<uint8_t> room, size_t payload_at, const MediaDecision& decision,
-                                const packet::HeaderTemplate& header, uint8_t port_index,
-                                const packet::FrameView* unchanged,
-                                const std::optional<IpAddress>& unresolved_hop) noexcept {
-  const auto start = packet::apply_header_template(room, payload_at, decision.payload_size, header, unchanged);
-  if (!start) return start.drop();
-  Forwarded forwarded;
+// Writes `header` in front of the payload and describes the frame for the worker, in place
+// (forward_frame). `unresolved_hop`: the next hop whose MAC is still unknown (the frame is held).
+void stamp(MediaFrame& frame, size_t payload_at, const MediaDecision& decision,
+           const packet::HeaderTemplate& header, uint8_t port_index, const packet::FrameView* unchanged,
+           const IpAddress* unresolved_hop) noexcept {
+  const auto start = packet::apply_header_template(frame.room, payload_at, decision.payload_size, header, unchanged);
+  if (!start) {
+    frame.ok = false;
+    frame.drop = start.drop();
+    return;
+  }
+  Forwarded& forwarded = frame.forwarded;
   forwarded.port_index = port_index;
   forwarded.data_off = *start;
   forwarded.data_len = header.size + decision.payload_size;
@@ -55,7 +58,7 @@ packet::Result<Forwarded> stamp(std::span<uint8_t> room, size_t payload_at, cons
   forwarded.rtcp = decision.rtcp;
   forwarded.resolved = !unresolved_hop;
   if (unresolved_hop) forwarded.next_hop = *unresolved_hop;
-  return forwarded;
+  frame.ok = true;
 }
 
 void forward_chunk(ForwardContext& context, uint8_t in_port, std::span<MediaFrame> frames,
@@ -88,14 +91,7 @@ void forward_chunk(ForwardContext& context, uint8_t in_port, std::span<MediaFram
   for (size_t i = 0; i < kAhead && i < frames.size(); ++i) prefetch_new_stream(i);
   for (size_t i = 0; i < frames.size(); ++i) {
     if (i + kAhead < frames.size()) prefetch_new_stream(i + kAhead);
-    MediaFrame& frame = frames[i];
-    const auto out = forward_media(context, in_port, frame.room, frame.data_off, *frame.view, entries[i], clock);
-    frame.ok = out.ok();
-    if (out) {
-      frame.forwarded = *out;
-    } else {
-      frame.drop = out.drop();
-    }
+    forward_frame(context, in_port, entries[i], clock, frames[i]);
   }
 }
 
@@ -119,13 +115,26 @@ packet::Result<Forwarded> forward_media(ForwardContext& context, uint8_t in_port
                                         const packet::FrameView& view,
                                         const table::ForwardingEntry* entry,
                                         const BurstClock& clock) noexcept {
+  MediaFrame frame{room, data_off, &view};
+  forward_frame(context, in_port, entry, clock, frame);
+  if (!frame.ok) return frame.drop;
+  return frame.forwarded;
+}
+
+void forward_frame(ForwardContext& context, uint8_t in_port, const table::ForwardingEntry* entry,
+                   const BurstClock& clock, MediaFrame& frame) noexcept {
+  const packet::FrameView& view = *frame.view;
+  const auto fail = [&frame](packet::DropReason reason) {
+    frame.ok = false;
+    frame.drop = reason;
+  };
   // Every frame from an on-link peer refreshes its MAC, so replies rarely need ARP.
   if (!view.src_mac.is_multicast() && on_link(context.ports[in_port].addresses, view.src.address))
     context.neighbours.learn(view.src.address, view.src_mac, clock.ms);
 
-  const size_t payload_at = data_off + view.payload_offset;
-  const auto decision = decide_media(entry, view, room.subspan(payload_at), clock);
-  if (!decision) return decision.drop();
+  const size_t payload_at = frame.data_off + view.payload_offset;
+  const auto decision = decide_media(entry, view, frame.room.subspan(payload_at), clock);
+  if (!decision) return fail(decision.drop());
   // Same payload bytes out as in: the UDP checksum is derived from the received one.
   const packet::FrameView* unchanged = decision->payload_unchanged ? &view : nullptr;
 
@@ -135,20 +144,20 @@ packet::Result<Forwarded> forward_media(ForwardContext& context, uint8_t in_port
                                 : nullptr;
   const uint32_t latch_version = decision->destination->version();
   if (cached && cached->holds(entry->hot.generation, latch_version, clock.ms, context.neighbours))
-    return stamp(room, payload_at, *decision, cached->header, cached->port_index, unchanged, {});
+    return stamp(frame, payload_at, *decision, cached->header, cached->port_index, unchanged, nullptr);
 
   const Endpoint destination = decision->destination->load();
   const int out_index = port_index_of(context.ports, decision->egress->port_id);
-  if (out_index < 0) return packet::DropReason::unhandled;
+  if (out_index < 0) return fail(packet::DropReason::unhandled);
   const PortSetup& out = context.ports[static_cast<size_t>(out_index)];
   const auto hop = next_hop(out.addresses, destination.address);
-  if (!hop) return packet::DropReason::no_neighbour;
+  if (!hop) return fail(packet::DropReason::no_neighbour);
   auto headers = egress_headers(*decision->egress, destination, {}, out);
   // Unresolved: the destination MAC stays zero and the worker holds the frame.
   NeighbourTable::Stamp neighbour;
   const bool resolved = context.neighbours.find(*hop, clock.ms, headers.l2.dst, neighbour);
   const auto header = packet::make_header_template(headers);
-  if (!header) return header.drop();
+  if (!header) return fail(header.drop());
   if (cached && resolved) {
     cached->entry_generation = entry->hot.generation;
     cached->set_neighbour(neighbour);
@@ -156,8 +165,8 @@ packet::Result<Forwarded> forward_media(ForwardContext& context, uint8_t in_port
     cached->port_index = static_cast<uint8_t>(out_index);
     cached->header = *header;
   }
-  return stamp(room, payload_at, *decision, *header, static_cast<uint8_t>(out_index), unchanged,
-               resolved ? std::nullopt : std::optional<IpAddress>(*hop));
+  stamp(frame, payload_at, *decision, *header, static_cast<uint8_t>(out_index), unchanged,
+        resolved ? nullptr : &*hop);
 }
 
 }  // namespace rr::worker

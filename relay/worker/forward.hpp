@@ -63,6 +63,13 @@ struct MediaFrame {
   Forwarded forwarded;                                      // when ok
 };
 
+// forward_media's burst form: reads frame.room, data_off and view, and writes ok, drop and
+// forwarded IN PLACE. Returning a Forwarded written byte by byte and copying it on with wide
+// loads stalled on store forwarding once per packet (~10 % of the worker's time in
+// perf annotate on bench/capacity at 1 stream).
+void forward_frame(ForwardContext& context, uint8_t in_port, const table::ForwardingEntry* entry,
+                   const BurstClock& clock, MediaFrame& frame) noexcept;
+
 // forward_media over a burst, pipelined like l3fwd: every frame's table slot is prefetched,
 // then every entry, then each frame is processed while the stream state and peer latch of
 // the frame kAhead further are prefetched. With 100 000 streams these are cache (and TLB)

@@ -81,17 +81,14 @@ uint16_t Worker::poll_once() noexcept {
 void Worker::process_burst(uint8_t port_index, rte_mbuf** frames, uint16_t count,
                            const BurstClock& clock) noexcept {
   counters_.add(Counter::rx_packets, count);
-  std::array<Verdict, kBurst> verdicts;
-  std::array<packet::FrameView, kBurst> views;
-  std::array<MediaFrame, kBurst> media;
-  std::array<uint16_t, kBurst> media_at;  // media[k] is frames[media_at[k]]
+  auto& [verdicts, parsed, media, media_at] = scratch_;
   uint16_t media_count = 0;
   // First pass, a: parse; ARP/ND/ping are answered at once, so an ARP reply resolves the
   // media of its own burst.
   for (uint16_t i = 0; i < count; ++i) {
     if (i + 1 < count) rte_prefetch0(rte_pktmbuf_mtod(frames[i + 1], void*));
     rte_mbuf* mbuf = frames[i];
-    const auto view = parse(mbuf);
+    const auto& view = *::new (&parsed[i].result) packet::Result<packet::FrameView>(parse(mbuf));
     if (!view) {
       verdicts[i] = drop(view.drop());
     } else if (!vlan_accepts(port_setups_[port_index], *view)) {
@@ -99,9 +96,10 @@ void Worker::process_burst(uint8_t port_index, rte_mbuf** frames, uint16_t count
     } else if (view->kind != packet::FrameKind::udp) {
       verdicts[i] = answer(port_index, mbuf, *view, clock);
     } else {
-      views[media_count] = *view;
-      media[media_count] = {{static_cast<uint8_t*>(mbuf->buf_addr), mbuf->buf_len}, mbuf->data_off,
-                            &views[media_count]};
+      MediaFrame& frame = media[media_count];
+      frame.room = {static_cast<uint8_t*>(mbuf->buf_addr), mbuf->buf_len};
+      frame.data_off = mbuf->data_off;
+      frame.view = &*view;
       media_at[media_count++] = i;
     }
   }
@@ -109,7 +107,7 @@ void Worker::process_burst(uint8_t port_index, rte_mbuf** frames, uint16_t count
   ForwardContext context{table_, {port_setups_.data(), port_count_}, neighbours_, &egress_cache_};
   forward_burst(context, port_index, std::span(media.data(), media_count), clock);
   for (uint16_t k = 0; k < media_count; ++k)
-    verdicts[media_at[k]] = finish_media(frames[media_at[k]], media[k], clock);
+    finish_media(frames[media_at[k]], media[k], clock, verdicts[media_at[k]]);
   // Second pass: act on the verdicts, transmit grouped per port.
   for (uint16_t i = 0; i < count; ++i) {
     switch (verdicts[i].action) {
@@ -148,8 +146,12 @@ Worker::Verdict Worker::answer(uint8_t port_index, rte_mbuf* mbuf, const packet:
   return {Action::send, port_index};
 }
 
-Worker::Verdict Worker::finish_media(rte_mbuf* mbuf, const MediaFrame& frame, const BurstClock& clock) noexcept {
-  if (!frame.ok) return drop(frame.drop);
+void Worker::finish_media(rte_mbuf* mbuf, const MediaFrame& frame, const BurstClock& clock,
+                          Verdict& verdict) noexcept {
+  if (!frame.ok) {
+    verdict = drop(frame.drop);
+    return;
+  }
   const Forwarded* out = &frame.forwarded;
   mbuf->data_off = static_cast<uint16_t>(out->data_off);
   mbuf->data_len = static_cast<uint16_t>(out->data_len);
@@ -164,13 +166,19 @@ Worker::Verdict Worker::finish_media(rte_mbuf* mbuf, const MediaFrame& frame, co
     if (out->v4 && setup.tx_ipv4_checksum) mbuf->ol_flags |= RTE_MBUF_F_TX_IP_CKSUM;
   }
   counters_.add(out->rtcp ? Counter::rtcp_packets : Counter::rtp_packets);
-  if (out->resolved) return {Action::send, out->port_index};
+  if (out->resolved) {
+    verdict.action = Action::send;
+    verdict.port_index = out->port_index;
+    return;
+  }
 
   solicit(out->port_index, out->next_hop, clock.ms);
-  if (!held_.push({mbuf, out->port_index, out->next_hop, clock.ms}))
-    return drop(DropReason::no_neighbour);
+  if (!held_.push({mbuf, out->port_index, out->next_hop, clock.ms})) {
+    verdict = drop(DropReason::no_neighbour);
+    return;
+  }
   counters_.add(Counter::held_packets);
-  return {Action::held};
+  verdict.action = Action::held;
 }
 
 }  // namespace rr::worker
