@@ -42,6 +42,20 @@ uint16_t load_sum(const uint8_t* field) {
   return sum;
 }
 
+// A template's header is 42..66 bytes (Ethernet [+VLAN] + IPv4/IPv6 + UDP): two or three
+// fixed 32-byte moves that overlap, instead of a memcpy of variable length, which GCC expands
+// to `rep movsq` (its start-up was a third of apply_header_template in perf annotate).
+void copy_header(uint8_t* to, const uint8_t* from, size_t size) {
+  static_assert(kMaxEgressHeaderSize <= 96);
+  if (size < 32) {
+    std::memcpy(to, from, size);
+    return;
+  }
+  std::memcpy(to, from, 32);
+  std::memcpy(to + size - 32, from + size - 32, 32);
+  if (size > 64) std::memcpy(to + 32, from + 32, 32);
+}
+
 }  // namespace
 
 Result<HeaderTemplate> make_header_template(const EgressHeaders& egress) {
@@ -85,7 +99,7 @@ Result<size_t> apply_header_template(std::span<uint8_t> room, size_t payload_at,
   const uint32_t port_sum = load_sum(sums + udp_at + kUdpLength);
   const size_t start = payload_at - header.size;
   uint8_t* frame = room.data() + start;
-  std::memcpy(frame, header.bytes.data(), header.size);
+  copy_header(frame, header.bytes.data(), header.size);
   uint8_t* ip = frame + ip_at;
   uint8_t* udp = frame + udp_at;
   if (header.v4) {
