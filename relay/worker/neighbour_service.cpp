@@ -22,7 +22,7 @@ void Neighbours::send(const NeighbourRequest& request) noexcept {
   (void)service_.outbox(worker_).push(request);
 }
 
-void Neighbours::learn(const IpAddress& ip, const packet::MacAddress& mac, uint64_t now_ms) noexcept {
+void Neighbours::learn_mapping(const IpAddress& ip, const packet::MacAddress& mac, uint64_t now_ms) noexcept {
   if (writer()) {
     table_.learn(ip, mac, now_ms);
     return;

@@ -64,8 +64,15 @@ class Neighbours {
   bool holds(const NeighbourTable::Stamp& stamp, uint64_t now_ms) const noexcept {
     return table_.holds(stamp, now_ms);
   }
-  // Worker 0 records it; another worker forwards it when it would change the table.
-  void learn(const IpAddress& ip, const packet::MacAddress& mac, uint64_t now_ms) noexcept;
+  // Worker 0 records it; another worker forwards it when it would change the table. Called
+  // for every frame from an on-link peer: a repeat of the last mapping within the same
+  // millisecond changes nothing and returns at once (a burst mostly comes from one peer, an
+  // SBC or a media server; the table probe was 9 % of the worker at 1 stream, perf).
+  void learn(const IpAddress& ip, const packet::MacAddress& mac, uint64_t now_ms) noexcept {
+    if (now_ms == last_learned_.ms && ip == last_learned_.ip && mac.bytes == last_learned_.mac.bytes) return;
+    last_learned_ = {ip, mac, now_ms};
+    learn_mapping(ip, mac, now_ms);
+  }
   // True: the caller (worker 0) sends the ARP request / NS now. The others queue a resolve
   // request for worker 0, at most once per retry interval and next hop, and get false.
   bool should_solicit(uint16_t port_id, const IpAddress& ip, uint64_t now_ms) noexcept;
@@ -99,11 +106,17 @@ class Neighbours {
   static constexpr size_t kRecent = 64;
   bool recently_sent(NeighbourRequest::Kind kind, const IpAddress& ip, uint64_t now_ms) noexcept;
   void send(const NeighbourRequest& request) noexcept;
+  void learn_mapping(const IpAddress& ip, const packet::MacAddress& mac, uint64_t now_ms) noexcept;
 
   NeighbourService& service_;
   NeighbourTable& table_;
   unsigned worker_;
   std::array<std::array<Recent, kRecent>, 2> recent_{};  // per request kind
+  struct LastLearned {
+    IpAddress ip;
+    packet::MacAddress mac;
+    uint64_t ms = UINT64_MAX;  // no clock reads this: nothing is skipped before the first learn
+  } last_learned_;
 };
 
 }  // namespace rr::worker

@@ -69,6 +69,22 @@ TEST_F(Service, AKnownMappingIsNotSentAgain) {
   EXPECT_TRUE(service_.outbox(1).pop(request)) << "half the max age: refresh it";
 }
 
+// learn() returns at once on a repeat of its last call within the same millisecond; a new
+// MAC, a new address or a later millisecond must still reach the table.
+TEST_F(Service, OnlyAnExactRepeatWithinTheMillisecondIsSkipped) {
+  const packet::MacAddress other = mac("02:00:00:00:00:0b");
+  const IpAddress peer = ip("192.0.2.7");
+  worker0_.learn(peer, kMac, 100);
+  worker0_.learn(peer, kMac, 100);
+  EXPECT_EQ(worker0_.find(peer, 100), kMac);
+  worker0_.learn(peer, other, 100);
+  EXPECT_EQ(worker0_.find(peer, 100), other) << "the peer moved to another MAC in the same millisecond";
+  worker0_.learn(ip("192.0.2.8"), other, 100);
+  EXPECT_EQ(worker0_.find(ip("192.0.2.8"), 100), other);
+  worker0_.learn(peer, kMac, 100);
+  EXPECT_EQ(worker0_.find(peer, 100), kMac) << "and back: not the last call, so not skipped";
+}
+
 TEST_F(Service, AFullRingDropsRequestsWithoutBlocking) {
   const size_t asked = NeighbourService::kRingSize + 10;
   for (size_t i = 0; i < asked; ++i)
