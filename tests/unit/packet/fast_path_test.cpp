@@ -267,5 +267,18 @@ INSTANTIATE_TEST_SUITE_P(Addresses, AddressEquality, testing::Values(
     AddressCase{"v4_stray_tail_byte", ip("192.0.2.1"), with_byte(ip("192.0.2.1"), 12, 1)}),
     [](const auto& row) { return row.param.name; });
 
+// MacAddress's operator== is hand-written too (two loads instead of memcmp): a difference in
+// any one of the six bytes, or none, must give the defaulted ordering's answer.
+TEST(MacEquality, EveryByteCounts) {
+  const MacAddress base = MacAddress::from(std::array<uint8_t, 6>{0x02, 0x11, 0x22, 0x33, 0x44, 0x55}.data());
+  EXPECT_TRUE(base == base);
+  for (size_t at = 0; at < base.bytes.size(); ++at) {
+    MacAddress other = base;
+    other.bytes[at] ^= 0x80;
+    EXPECT_FALSE(base == other) << "byte " << at;
+    EXPECT_EQ(base == other, (base <=> other) == 0) << "byte " << at;
+  }
+}
+
 }  // namespace
 }  // namespace rr::packet
