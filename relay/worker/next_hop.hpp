@@ -23,16 +23,12 @@ constexpr Word prefix_mask(size_t bits) noexcept {
   return bits >= width ? ~Word{0} : static_cast<Word>(~Word{0} << (width - bits));
 }
 
-inline uint64_t load_be64(const uint8_t* p) noexcept {
-  return uint64_t{packet::load_be32(p)} << 32 | packet::load_be32(p + 4);
-}
-
 }  // namespace detail
 
 // Whole big-endian words under a mask, inline: on_link runs for every received frame (a byte
 // loop was ~35 instructions per packet for one /24, callgrind, worker_bench at 1 stream).
 inline bool in_prefix(const IpAddress& address, const IpAddress& network, uint8_t prefix_length) noexcept {
-  using detail::load_be64;
+  using packet::load_be64;
   using detail::prefix_mask;
   if (address.family != network.family) return false;
   const uint8_t* a = address.bytes.data();
