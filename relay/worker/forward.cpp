@@ -101,24 +101,16 @@ packet::Result<Forwarded> forward_media(ForwardContext& context, uint8_t in_port
                                         std::span<uint8_t> room, size_t data_off,
                                         const packet::FrameView& view,
                                         const BurstClock& clock) noexcept {
-  return forward_media(context, in_port, room, data_off, view, lookup_entry(context.table, view), clock);
+  MediaFrame frame{room, data_off, &view};
+  forward_frame(context, in_port, lookup_entry(context.table, view), clock, frame);
+  if (!frame.ok) return frame.drop;
+  return frame.forwarded;
 }
 
 void forward_burst(ForwardContext& context, uint8_t in_port, std::span<MediaFrame> frames,
                    const BurstClock& clock) noexcept {
   for (size_t at = 0; at < frames.size(); at += kChunk)
     forward_chunk(context, in_port, frames.subspan(at, std::min(kChunk, frames.size() - at)), clock);
-}
-
-packet::Result<Forwarded> forward_media(ForwardContext& context, uint8_t in_port,
-                                        std::span<uint8_t> room, size_t data_off,
-                                        const packet::FrameView& view,
-                                        const table::ForwardingEntry* entry,
-                                        const BurstClock& clock) noexcept {
-  MediaFrame frame{room, data_off, &view};
-  forward_frame(context, in_port, entry, clock, frame);
-  if (!frame.ok) return frame.drop;
-  return frame.forwarded;
 }
 
 void forward_frame(ForwardContext& context, uint8_t in_port, const table::ForwardingEntry* entry,

@@ -38,16 +38,10 @@ struct Forwarded {
   IpAddress next_hop;
 };
 
-// `room` is the whole buffer; the received frame starts at `data_off` and was parsed
-// into `view`; `entry` is lookup_entry(table, view). Errors: every media drop reason, plus
-// no_neighbour (no route) and unhandled (control named an egress port this worker does not
-// poll).
-packet::Result<Forwarded> forward_media(ForwardContext& context, uint8_t in_port,
-                                        std::span<uint8_t> room, size_t data_off,
-                                        const packet::FrameView& view,
-                                        const table::ForwardingEntry* entry,
-                                        const BurstClock& clock) noexcept;
-// The same with its own lookup: one frame at a time (fuzzing, tests).
+// One frame at a time, with its own lookup (fuzzing, tests, the frame-at-a-time bench):
+// `room` is the whole buffer; the received frame starts at `data_off` and was parsed into
+// `view`. Errors: every media drop reason, plus no_neighbour (no route) and unhandled
+// (control named an egress port this worker does not poll).
 packet::Result<Forwarded> forward_media(ForwardContext& context, uint8_t in_port,
                                         std::span<uint8_t> room, size_t data_off,
                                         const packet::FrameView& view,
