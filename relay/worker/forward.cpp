@@ -6,6 +6,7 @@
 
 #include "relay/worker/egress.hpp"
 #include "relay/worker/next_hop.hpp"
+#include "relay/worker/prefetch.hpp"
 
 namespace rr::worker {
 namespace {
@@ -27,15 +28,12 @@ static_assert(offsetof(table::ForwardingEntry, key) + sizeof(table::EntryKey) <=
 static_assert(offsetof(table::ForwardingEntry, kind) < 64);
 static_assert(offsetof(table::ForwardingEntry, learning) + offsetof(table::LearningConfig, policy) < 64);
 
-void prefetch(const void* p) noexcept { __builtin_prefetch(p, 0, 3); }
-void prefetch_for_write(const void* p) noexcept { __builtin_prefetch(p, 1, 3); }
-
 // The lines decide_media touches in the stream's own state (written) and the peer's latch (read).
 void prefetch_stream(const table::ForwardingEntry* entry) noexcept {
   if (!entry) return;
   const auto* state = reinterpret_cast<const char*>(entry->hot.state) + table::StreamState::kHotOffset;
-  for (size_t line = 0; line < table::kStreamStateHotLines; ++line) prefetch_for_write(state + line * 64);
-  prefetch(entry->hot.destination);
+  for (size_t line = 0; line < table::kStreamStateHotLines; ++line) prefetch_write(state + line * 64);
+  prefetch_read(entry->hot.destination);
 }
 
 // Writes `header` in front of the payload and describes the frame for the worker, in place
@@ -71,11 +69,11 @@ void forward_chunk(ForwardContext& context, uint8_t in_port, std::span<MediaFram
     const uint16_t port = frames[i].view->dst.port;
     if (i > 0 && addresses[i] == addresses[i - 1] && port == frames[i - 1].view->dst.port) continue;
     const auto address = static_cast<uint8_t>(addresses[i]);
-    prefetch(context.table.slot_address(address, port));
+    prefetch_read(context.table.slot_address(address, port));
     // The egress template is indexed like the slot: known before the entry is loaded. Its
     // first line only: all of an untagged IPv4 template (egress_cache.hpp).
     if (context.egress_cache) {
-      if (const auto* cached = context.egress_cache->slot(context.table.slot_index(address, port))) prefetch(cached);
+      if (const auto* cached = context.egress_cache->slot(context.table.slot_index(address, port))) prefetch_read(cached);
     }
   }
   for (size_t i = 0; i < frames.size(); ++i) {
@@ -83,7 +81,7 @@ void forward_chunk(ForwardContext& context, uint8_t in_port, std::span<MediaFram
                                   : context.table.lookup(static_cast<uint8_t>(addresses[i]), frames[i].view->dst.port);
     // A frame of the same stream as the one before needs no second request for its lines
     // (callgrind, worker_bench at 1 stream: 902 -> 873 instructions per packet).
-    if (entries[i] && (i == 0 || entries[i] != entries[i - 1])) prefetch(entries[i]);
+    if (entries[i] && (i == 0 || entries[i] != entries[i - 1])) prefetch_read(entries[i]);
   }
   const auto prefetch_new_stream = [&entries](size_t i) {
     if (i == 0 || entries[i] != entries[i - 1]) prefetch_stream(entries[i]);
