@@ -64,7 +64,7 @@ struct HotPointers {
 // learning policy; the learning window's limits spill onto the second and are read only
 // while the window is open, the egress on a cache miss); control's ids and the owning
 // pointers come last.
-struct alignas(64) ForwardingEntry {
+struct alignas(64) ForwardingEntry : HotObject {
   HotPointers hot;  // set by publish(); control leaves it empty
   EntryKey key;
   StreamKind kind = StreamKind::rtp;

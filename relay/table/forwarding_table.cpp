@@ -7,8 +7,7 @@ namespace rr::table {
 ForwardingTable::ForwardingTable(TableConfig config)
     : config_(std::move(config)),
       ports_(size_t{config_.port_max} - config_.port_min + 1),
-      slots_(std::make_unique<std::atomic<const ForwardingEntry*>[]>(
-          config_.local_addresses.size() * ports_)),
+      slots_(config_.local_addresses.size() * ports_),
       qsbr_(config_.workers) {}
 
 ForwardingTable::~ForwardingTable() {

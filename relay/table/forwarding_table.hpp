@@ -17,6 +17,7 @@
 
 #include "relay/packet/address.hpp"
 #include "relay/table/forwarding_entry.hpp"
+#include "relay/table/hot_memory.hpp"
 #include "relay/table/qsbr.hpp"
 
 namespace rr::table {
@@ -102,7 +103,7 @@ class ForwardingTable {
 
   TableConfig config_;
   size_t ports_;
-  std::unique_ptr<std::atomic<const ForwardingEntry*>[]> slots_;
+  HugeArray<std::atomic<const ForwardingEntry*>> slots_;  // read per packet: huge pages
   std::vector<Retired> retired_;  // in token order: control retires one at a time
   uint64_t published_ = 0;        // HotPointers::generation of the last entry published
   Qsbr qsbr_;

@@ -25,6 +25,7 @@
 #include <memory>
 
 #include "relay/packet/header_template.hpp"
+#include "relay/table/hot_memory.hpp"
 #include "relay/worker/neighbour_service.hpp"
 
 namespace rr::worker {
@@ -56,13 +57,12 @@ static_assert(offsetof(EgressCacheSlot, header) + packet::kHeaderTemplatePrefix 
 class EgressCache {
  public:
   // `slots`: ForwardingTable::slot_count(). Allocates once, at worker construction.
-  explicit EgressCache(size_t slots) : slots_(std::make_unique<EgressCacheSlot[]>(slots)), size_(slots) {}
+  explicit EgressCache(size_t slots) : slots_(slots) {}
 
-  EgressCacheSlot* slot(size_t index) noexcept { return index < size_ ? &slots_[index] : nullptr; }
+  EgressCacheSlot* slot(size_t index) noexcept { return index < slots_.size() ? &slots_[index] : nullptr; }
 
  private:
-  std::unique_ptr<EgressCacheSlot[]> slots_;
-  size_t size_;
+  table::HugeArray<EgressCacheSlot> slots_;  // indexed per packet: huge pages (hot_memory.hpp)
 };
 
 }  // namespace rr::worker
