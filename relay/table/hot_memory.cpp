@@ -3,6 +3,8 @@
 #include <sys/mman.h>
 
 #include <cstdint>
+#include <fstream>
+#include <iterator>
 #include <mutex>
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -49,6 +51,18 @@ void* map_huge(size_t requested) {
 }
 
 void unmap_huge(void* base, size_t bytes) noexcept { munmap(base, whole_huge_pages(bytes)); }
+
+std::string selected_mode(std::string_view text) {
+  const size_t open = text.find('[');
+  const size_t close = text.find(']', open);
+  if (open == std::string_view::npos || close == std::string_view::npos) return {};
+  return std::string(text.substr(open + 1, close - open - 1));
+}
+
+std::string transparent_huge_pages() {
+  std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
+  return selected_mode(std::string(std::istreambuf_iterator<char>(in), {}));
+}
 
 Arena::~Arena() {
   for (Region* r = regions_; r != nullptr;) {

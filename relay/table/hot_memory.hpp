@@ -17,6 +17,8 @@
 #include <cstddef>
 #include <memory>
 #include <new>
+#include <string>
+#include <string_view>
 #include <utility>
 
 namespace rr::table {
@@ -77,6 +79,12 @@ void release(void* block, size_t size, size_t alignment) noexcept;
 Usage usage() noexcept;
 // False when built with AddressSanitizer (the heap serves every block).
 bool enabled() noexcept;
+
+// The kernel's transparent huge page mode, the bracketed word of
+// /sys/kernel/mm/transparent_hugepage/enabled ("always [madvise] never" -> "madvise"):
+// with "never" the regions above stay on 4 KiB pages. Empty if unreadable.
+std::string transparent_huge_pages();
+std::string selected_mode(std::string_view sysfs_text);
 
 // A mapping of `bytes` rounded up to whole 2 MiB pages, 2 MiB aligned, advised
 // MADV_HUGEPAGE; throws std::bad_alloc. unmap takes the same `bytes`.

@@ -108,6 +108,15 @@ TEST(HugeArray, ValueInitialisedInAHugePageAlignedMappingAdvisedHuge) {
   EXPECT_EQ(slots.size(), 0u);
 }
 
+TEST(HotMemory, ReadsTheSelectedTransparentHugePageMode) {
+  EXPECT_EQ(hot_memory::selected_mode("always [madvise] never\n"), "madvise");
+  EXPECT_EQ(hot_memory::selected_mode("[always] madvise never"), "always");
+  EXPECT_EQ(hot_memory::selected_mode("always madvise [never]"), "never");
+  EXPECT_EQ(hot_memory::selected_mode(""), "");
+  EXPECT_EQ(hot_memory::selected_mode("always [madvise never"), "");
+  EXPECT_EQ(hot_memory::selected_mode("] ["), "");
+}
+
 TEST(HotMemory, EntriesAndStatesLiveInItUnlessAddressSanitizerOwnsTheHeap) {
   const size_t before = hot_memory::usage().in_use_bytes;
   auto state = make_stream_state(Endpoint{}, stats::RtpClock(8000, 1'000'000));
