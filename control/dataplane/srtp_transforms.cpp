@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "relay/srtp/session.hpp"
+#include "relay/table/hot_memory.hpp"
 
 namespace rr::dataplane {
 namespace {
@@ -21,7 +22,8 @@ bool make(const std::optional<session::SrtpKey>& key, srtp::Direction direction,
   params.authenticate_rtp = key->authenticate_rtp;
   srtp::SrtpSession::Created created = srtp::SrtpSession::create(params);
   if (!created.ok()) return false;
-  out = std::make_shared<srtp::SrtpSession>(std::move(*created.session));
+  // Beside the entries and states on huge pages: read per packet (relay/table/hot_memory.hpp).
+  out = table::make_hot_shared<srtp::SrtpSession>(std::move(*created.session));
   return true;
 }
 

@@ -93,6 +93,25 @@ void unmap_huge(void* base, size_t bytes) noexcept;
 
 }  // namespace hot_memory
 
+// A shared T in hot memory, for per-stream objects that cannot derive from HotObject (the
+// SRTP sessions of relay/srtp, which does not depend on the table). Its control block stays
+// on the heap: only control touches it.
+template <typename T, typename... Args>
+std::shared_ptr<T> make_hot_shared(Args&&... args) {
+  void* block = hot_memory::allocate(sizeof(T), alignof(T));
+  T* object;
+  try {
+    object = ::new (block) T(std::forward<Args>(args)...);
+  } catch (...) {
+    hot_memory::release(block, sizeof(T), alignof(T));
+    throw;
+  }
+  return std::shared_ptr<T>(object, [](T* p) {
+    p->~T();
+    hot_memory::release(p, sizeof(T), alignof(T));
+  });
+}
+
 // `size` value-initialised T in a mapping of their own (hot_memory::map_huge): for the large
 // arrays indexed per packet, the table's slots and each worker's egress cache. At 100 000
 // streams the egress cache alone is 12.8 MB: on 4 KiB pages a TLB miss per packet.

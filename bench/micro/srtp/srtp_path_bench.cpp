@@ -17,6 +17,7 @@
 #include "bench/micro/worker/relay_fixture.hpp"
 #include "relay/srtp/keygen.hpp"
 #include "relay/srtp/session.hpp"
+#include "relay/table/hot_memory.hpp"
 
 namespace {
 
@@ -31,7 +32,7 @@ constexpr size_t kPayload = 160;
 constexpr size_t kRtpLen = bench::kRtpHeader + kPayload;
 
 std::shared_ptr<srtp::SrtpSession> session(const srtp::KeyMaterial& key, srtp::Direction direction) {
-  return std::make_shared<srtp::SrtpSession>(std::move(*srtp::SrtpSession::create({key, direction}).session));
+  return table::make_hot_shared<srtp::SrtpSession>(std::move(*srtp::SrtpSession::create({key, direction}).session));
 }
 
 class SrtpRelay {

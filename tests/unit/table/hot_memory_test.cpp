@@ -108,6 +108,28 @@ TEST(HugeArray, ValueInitialisedInAHugePageAlignedMappingAdvisedHuge) {
   EXPECT_EQ(slots.size(), 0u);
 }
 
+TEST(HotMemory, MakeHotSharedConstructsThereAndDestroysOnTheLastRelease) {
+  struct Counted {
+    explicit Counted(int& alive) : alive_(alive) { ++alive_; }
+    ~Counted() { --alive_; }
+    int& alive_;
+    char payload[900] = {};
+  };
+  int alive = 0;
+  const size_t before = hot_memory::usage().in_use_bytes;
+  auto first = make_hot_shared<Counted>(alive);
+  auto second = first;
+  EXPECT_EQ(alive, 1);
+  if (hot_memory::enabled()) {
+    EXPECT_GE(hot_memory::usage().in_use_bytes - before, sizeof(Counted));
+  }
+  first.reset();
+  EXPECT_EQ(alive, 1);
+  second.reset();
+  EXPECT_EQ(alive, 0);
+  EXPECT_EQ(hot_memory::usage().in_use_bytes, before);
+}
+
 TEST(HotMemory, ReadsTheSelectedTransparentHugePageMode) {
   EXPECT_EQ(hot_memory::selected_mode("always [madvise] never\n"), "madvise");
   EXPECT_EQ(hot_memory::selected_mode("[always] madvise never"), "always");
