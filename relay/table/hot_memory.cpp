@@ -152,7 +152,7 @@ void release(void* block, size_t size, size_t alignment) noexcept {
     s.arena.release(block, size);
     return;
   }
-  ::operator delete(block, size, std::align_val_t{alignment});
+  ::operator delete(block, std::align_val_t{alignment});  // unsized: clang without -fsized-deallocation
 }
 
 Usage usage() noexcept {
