@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "control/dataplane/srtp_transforms.hpp"
+#include "relay/table/hot_memory.hpp"
 
 namespace rr::dataplane {
 namespace {
@@ -42,8 +43,8 @@ bool TableForwarding::publish_media(const session::MediaPath& path) {
   const stats::RtpClock clock(path.clock_rate, config_.ticks_per_second);
   auto states_of = [&](const ForwardSide& side) {
     return SideStates{
-        table::make_stream_state(side.peer_rtp, clock),
-        side.relay_rtcp ? table::make_stream_state(side.peer_rtcp, clock) : nullptr};
+        table::make_hot_shared<StreamState>(side.peer_rtp, clock),
+        side.relay_rtcp ? table::make_hot_shared<StreamState>(side.peer_rtcp, clock) : nullptr};
   };
   const SideStates a = states_of(path.a), b = states_of(path.b);
   // RTCP round trip: a report block on one side's RTCP stream answers the last SR carried by

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "relay/packet/address.hpp"
+#include "relay/table/hot_memory.hpp"
 #include "relay/table/learning.hpp"
 #include "relay/table/stream_state.hpp"
 

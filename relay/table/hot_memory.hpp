@@ -1,4 +1,5 @@
-// Memory for the objects every relayed packet reads: forwarding entries and stream states.
+// Memory for the objects every relayed packet reads: forwarding entries, stream states, SRTP
+// sessions, the table's slots and each worker's egress cache.
 //
 // Why not the heap: at 100 000 streams these objects span ~75 MB, scattered between the
 // control plane's other allocations on 4 KiB pages, so every packet's entry and state are
@@ -10,8 +11,7 @@
 // Control plane only: allocate and release take a mutex. Workers never allocate (hot-path
 // rule). Freed blocks are kept per size for the next stream; regions are never returned to
 // the kernel, so the footprint is the peak number of streams, shown by usage().
-// Under AddressSanitizer a free block is poisoned: a worker touching a retired entry after
-// its grace period still fails the sanitize build.
+// Under AddressSanitizer the objects stay on the heap (see allocate below).
 #pragma once
 
 #include <cstddef>
@@ -93,9 +93,9 @@ void unmap_huge(void* base, size_t bytes) noexcept;
 
 }  // namespace hot_memory
 
-// A shared T in hot memory, for per-stream objects that cannot derive from HotObject (the
-// SRTP sessions of relay/srtp, which does not depend on the table). Its control block stays
-// on the heap: only control touches it.
+// A shared T in hot memory: stream states (shared by an entry and its peer's) and SRTP
+// sessions. std::make_shared would put T on the heap inside its control block; here the
+// control block stays on the heap (only control touches it) and T goes to hot memory.
 template <typename T, typename... Args>
 std::shared_ptr<T> make_hot_shared(Args&&... args) {
   void* block = hot_memory::allocate(sizeof(T), alignof(T));
@@ -146,9 +146,9 @@ class HugeArray {
   T* data_;
 };
 
-// Base of the per-stream objects: `new T` and `delete` go through hot_memory. Empty, so
-// the derived layout (and its offsetof asserts) is unchanged. Note that std::make_shared
-// bypasses class operator new: create shared ones with std::shared_ptr<T>(new T(...)).
+// Base of the uniquely owned per-stream objects (ForwardingEntry: made by make_unique,
+// deleted by the table after a grace period): `new T` and `delete` go through hot_memory.
+// Empty, so the derived layout (and its offsetof asserts) is unchanged.
 struct HotObject {
   static void* operator new(std::size_t size) { return hot_memory::allocate(size, __STDCPP_DEFAULT_NEW_ALIGNMENT__); }
   static void* operator new(std::size_t size, std::align_val_t alignment) {

@@ -7,20 +7,17 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
-#include <utility>
 
 #include "relay/packet/address.hpp"
 #include "relay/packet/drop_reason.hpp"
 #include "relay/stats/stream_stats.hpp"
-#include "relay/table/hot_memory.hpp"
 #include "relay/table/latched_endpoint.hpp"
 #include "relay/table/learning.hpp"
 #include "relay/table/single_writer.hpp"
 
 namespace rr::table {
 
-struct alignas(64) StreamState : HotObject {
+struct alignas(64) StreamState {
   static constexpr size_t kHotOffset = 64;
   // initial_destination: where the reverse direction sends before this stream latches
   // (the address SDP announced). stats_clock: the stream's RTP clock in worker ticks.
@@ -52,12 +49,5 @@ struct alignas(64) StreamState : HotObject {
 inline constexpr size_t kStreamStateHotLines =
     (offsetof(StreamState, stats) + stats::StreamStats::kHotBytes - StreamState::kHotOffset + 63) / 64;
 static_assert(kStreamStateHotLines == 2, "source check + statistics: one line each");
-
-// A stream state in hot memory. std::make_shared would put it on the heap, inside its
-// control block, bypassing HotObject's operator new.
-template <typename... Args>
-std::shared_ptr<StreamState> make_stream_state(Args&&... args) {
-  return std::shared_ptr<StreamState>(new StreamState(std::forward<Args>(args)...));
-}
 
 }  // namespace rr::table

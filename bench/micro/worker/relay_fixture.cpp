@@ -28,12 +28,12 @@ BenchRelay::BenchRelay(size_t streams, size_t payload_size, const EntryHook& hoo
   for (size_t i = 0; i < streams; ++i) {
     const Endpoint a{IpAddress::v4(203, 0, static_cast<uint8_t>(i >> 8), static_cast<uint8_t>(i)), 4000};
     const Endpoint b{IpAddress::v4(198, 18, static_cast<uint8_t>(i >> 8), static_cast<uint8_t>(i)), 5000};
-    auto peer = table::make_stream_state(b, clock);
+    auto peer = table::make_hot_shared<table::StreamState>(b, clock);
     auto entry = std::make_unique<table::ForwardingEntry>();
     entry->key = {static_cast<uint8_t>(i / kPorts), static_cast<uint16_t>(kPortMin + i % kPorts)};
     entry->expected_source = a;
     entry->egress = {1, {ip("198.51.100.1"), entry->key.port}, 64, 46, table::latched_of(peer)};
-    entry->state = table::make_stream_state(a, clock);
+    entry->state = table::make_hot_shared<table::StreamState>(a, clock);
     if (hook) hook(i, *entry);
     templates_.push_back(rr::test::FrameBuilder()
                              .eth(mac("02:00:00:00:0f:01"), mac("02:00:00:00:aa:01"))

@@ -141,7 +141,7 @@ TEST(HotMemory, ReadsTheSelectedTransparentHugePageMode) {
 
 TEST(HotMemory, EntriesAndStatesLiveInItUnlessAddressSanitizerOwnsTheHeap) {
   const size_t before = hot_memory::usage().in_use_bytes;
-  auto state = make_stream_state(Endpoint{}, stats::RtpClock(8000, 1'000'000));
+  auto state = make_hot_shared<StreamState>(Endpoint{}, stats::RtpClock(8000, 1'000'000));
   auto entry = std::make_unique<ForwardingEntry>();
   EXPECT_TRUE(aligned(state.get(), 64));
   EXPECT_TRUE(aligned(entry.get(), 64));
