@@ -36,8 +36,14 @@ RtpStream make_stream(uint32_t index, const Endpoint& caller, const Endpoint& re
           .first_timestamp = mixed ^ 0x5a5a5a5au};
 }
 
-packet::Result<size_t> rtp_frame(std::span<uint8_t> out, const RtpStream& stream, uint32_t round,
-                                 const Link& link, uint16_t sequence_step) {
+uint32_t sequence_offset(const CaptureSpec& spec, uint32_t round) {
+  if (!spec.loop_sequence) return round * uint32_t{spec.sequence_step};
+  if (round == 0 || spec.rounds < 2) return round;
+  return 1 + static_cast<uint32_t>(uint64_t{round - 1} * 65535 / (spec.rounds - 1));
+}
+
+packet::Result<size_t> rtp_frame(std::span<uint8_t> out, const RtpStream& stream, uint32_t offset,
+                                 const Link& link) {
   const packet::EgressHeaders headers{.l2 = {.dst = link.relay_mac, .src = link.caller_mac},
                                       .src = stream.caller,
                                       .dst = stream.relay,
@@ -45,8 +51,8 @@ packet::Result<size_t> rtp_frame(std::span<uint8_t> out, const RtpStream& stream
   const size_t header = packet::header_size(headers);
   const size_t size = header + kRtpHeaderSize + kG711PayloadSize;
   if (out.size() < size) return packet::DropReason::too_short;
-  put_rtp_header(out.data() + header, static_cast<uint16_t>(stream.first_sequence + round * sequence_step),
-                 stream.first_timestamp + round * sequence_step * kG711TimestampStep, stream.ssrc);
+  put_rtp_header(out.data() + header, static_cast<uint16_t>(stream.first_sequence + offset),
+                 stream.first_timestamp + offset * kG711TimestampStep, stream.ssrc);
   std::fill_n(out.data() + header + kRtpHeaderSize, kG711PayloadSize, kPcmuSilence);
   return packet::write_egress(out.first(size), headers);
 }
@@ -79,8 +85,9 @@ CaptureResult write_capture(PcapWriter& writer, const CaptureSpec& spec) {
   }
   const uint64_t n = spec.streams.size();
   for (uint32_t round = 0; round < spec.rounds; ++round) {
+    const uint32_t offset = sequence_offset(spec, round);
     for (uint64_t i = 0; i < n; ++i) {
-      auto size = rtp_frame(frame, spec.streams[i], round, spec.link, spec.sequence_step);
+      auto size = rtp_frame(frame, spec.streams[i], offset, spec.link);
       if (!size) return fail("stream " + std::to_string(i) + ": " + std::string(packet::name(size.drop())));
       const uint64_t time_ns = round * kPacketIntervalNs + i * kPacketIntervalNs / n;
       if (!writer.write(std::span(frame).first(*size), time_ns)) return fail("write failed");

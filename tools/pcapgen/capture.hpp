@@ -40,12 +40,12 @@ struct Link {
 // (distinct, and not all starting at 0, so wrap-around happens at different rounds).
 RtpStream make_stream(uint32_t index, const Endpoint& caller, const Endpoint& relay);
 
-// Writes packet `round` of `stream` (Ethernet/IP/UDP/RTP, checksums filled) into `out`;
-// returns the frame size or the packet layer's reason (too_short, unhandled for mixed
-// address families). Its sequence number is first + round × `sequence_step` (timestamp in
-// step), see CaptureSpec::sequence_step.
-packet::Result<size_t> rtp_frame(std::span<uint8_t> out, const RtpStream& stream, uint32_t round,
-                                 const Link& link, uint16_t sequence_step = 1);
+// Writes a packet of `stream` (Ethernet/IP/UDP/RTP, checksums filled) into `out`; returns
+// the frame size or the packet layer's reason (too_short, unhandled for mixed address
+// families). Its sequence number is `offset` past the stream's first (modulo 2^16), its
+// timestamp offset × 160 past the first: see sequence_offset.
+packet::Result<size_t> rtp_frame(std::span<uint8_t> out, const RtpStream& stream, uint32_t offset,
+                                 const Link& link);
 
 // An ARP reply from `owner` (MAC, IPv4 address) to the relay: replayed first, it tells the
 // relay where the other leg's address lives, so forwarded packets are not held unresolved.
@@ -61,11 +61,24 @@ struct CaptureSpec {
   // ROC moves on), so a relay protecting toward an SRTP leg keeps protecting instead of
   // refusing a repeated index.
   uint16_t sequence_step = 1;
+  // Instead of sequence_step: sequence offsets 0, 1, then even steps that reach 65 536 at
+  // `rounds` (needs rounds >= kMinLoopRounds). The loop stays SRTP-safe as above, and every
+  // step is below RFC 3550 A.1's MAX_DROPOUT with the first two in sequence, so a relay's
+  // statistics believe the source after two packets and count every later one in sequence,
+  // as for a real stream. With a fixed step > 1 the source stays on probation for ever.
+  bool loop_sequence = false;
   Link link;
   // Neighbour announcements at the start of the capture: (MAC, IPv4 address) of each
   // address the relay forwards to, and the relay address they are addressed to.
   std::vector<std::pair<packet::MacAddress, IpAddress>> neighbours;
 };
+
+// 65 535 / 22 < 3000 (MAX_DROPOUT): the fewest rounds whose loop_sequence steps all count.
+inline constexpr uint32_t kMinLoopRounds = 23;
+
+// How far round `round`'s sequence number is past the stream's first: round × sequence_step,
+// or (loop_sequence) 0, 1, then 1 + (round - 1) × 65 535 / (rounds - 1), rounded down.
+uint32_t sequence_offset(const CaptureSpec& spec, uint32_t round);
 
 struct CaptureResult {
   uint64_t frames = 0;

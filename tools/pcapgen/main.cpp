@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   const CaptureSpec spec{.streams = std::move(loaded.streams),
                          .rounds = o.rounds,
                          .sequence_step = o.sequence_step,
+                         .loop_sequence = o.loop_sequence,
                          .link = {.caller_mac = o.caller_mac, .relay_mac = o.relay_mac},
                          .neighbours = o.neighbours};
   CaptureResult written = write_capture(*writer, spec);

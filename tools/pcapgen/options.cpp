@@ -1,9 +1,12 @@
 #include "tools/pcapgen/options.hpp"
 
+#include "tools/pcapgen/capture.hpp"
+
 #include <boost/program_options.hpp>
 
 #include <cstdio>
 #include <sstream>
+#include <string>
 #include <tuple>
 
 namespace rr::pcapgen {
@@ -49,6 +52,9 @@ std::variant<Options, Usage> parse_options(int argc, const char* const argv[]) {
     ("call-prefix", po::value(&o.call_prefix)->default_value(o.call_prefix), "call-id prefix")
     ("sequence-step", po::value(&o.sequence_step)->default_value(1),
      "RTP sequence advance per round; rounds x step = 65536 makes a looping replay SRTP-safe")
+    ("loop-sequence", po::bool_switch(&o.loop_sequence),
+     "sequence offsets 0, 1, then even steps closing at 65536: a looping replay continues every "
+     "stream in sequence, SRTP-safe, out of RTP statistics' probation (--rounds >= 23)")
     ("direction", po::value(&direction), "--ng: interface names CALLER,CALLEE for the offer's direction")
     ("srtp-callee", po::value(&srtp_suite), "--ng: the callee leg speaks SRTP with this suite (SDES)")
     ("caller-mac", po::value(&caller_mac), "source MAC of RTP frames (02:00:00:00:0a:01)")
@@ -96,6 +102,9 @@ std::variant<Options, Usage> parse_options(int argc, const char* const argv[]) {
   if (o.streams_file.empty() && o.streams == 0) return Usage{2, "--streams must be at least 1"};
   if (o.rounds == 0) return Usage{2, "--rounds must be at least 1"};
   if (o.sequence_step == 0) return Usage{2, "--sequence-step must be at least 1"};
+  if (o.loop_sequence && o.sequence_step != 1) return Usage{2, "give one of --sequence-step, --loop-sequence"};
+  if (o.loop_sequence && o.rounds < kMinLoopRounds)
+    return Usage{2, "--loop-sequence needs --rounds of at least " + std::to_string(kMinLoopRounds)};
   if (!direction.empty()) {
     const size_t comma = direction.find(',');
     if (comma == std::string::npos) return Usage{2, "--direction: expected CALLER,CALLEE"};

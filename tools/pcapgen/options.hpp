@@ -17,6 +17,7 @@ struct Options {
   std::string out;                 // the pcap to write
   uint32_t rounds = 1;             // packets per stream
   uint16_t sequence_step = 1;      // RTP sequence advance per round (CaptureSpec)
+  bool loop_sequence = false;      // CaptureSpec::loop_sequence instead of a fixed step
   uint32_t streams = 0;            // --ng / --relay modes
   std::optional<Endpoint> ng;      // set the calls up on this relay
   std::optional<Endpoint> caller;  // the caller side of every call (offer SDP, source)

@@ -2,6 +2,7 @@
 // round-robin order of a whole capture read back from disk.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -47,22 +48,20 @@ TEST(RtpFrame, RelayParserSeesTheStreamsEndpointsAndRtpFields) {
   struct Row {
     const char* name;
     RtpStream stream;
-    uint32_t round;
+    uint32_t offset;  // sequence_offset's
     uint16_t sequence;
     uint32_t timestamp;
-    uint16_t step = 1;
   };
   const std::vector<Row> rows = {
       {"first packet", {ep("10.0.0.2:4000"), ep("192.0.2.1:10000"), 0x11223344, 7, 1000}, 0, 7, 1000},
       {"later round", {ep("10.0.0.2:4000"), ep("192.0.2.1:10002"), 1, 7, 1000}, 3, 10, 1480},
       {"sequence wraps", {ep("10.0.0.2:4000"), ep("192.0.2.1:10004"), 2, 65535, 0xffffff60}, 1, 0, 0},
       {"ipv6", {ep("[2001:db8::2]:4000"), ep("[2001:db8::1]:20000"), 3, 0, 0}, 2, 2, 320},
-      // 4 rounds of step 16384 cover the sequence space: the replay's next loop follows on.
-      {"step", {ep("10.0.0.2:4000"), ep("192.0.2.1:10006"), 4, 100, 0}, 3, 100 + 3 * 16384, 3 * 16384 * 160, 16384},
+      {"far offset", {ep("10.0.0.2:4000"), ep("192.0.2.1:10006"), 4, 100, 0}, 3 * 16384, 100 + 3 * 16384, 3 * 16384 * 160},
   };
   for (const Row& row : rows) {
     std::array<uint8_t, 512> buffer{};
-    auto size = rtp_frame(buffer, row.stream, row.round, Link{}, row.step);
+    auto size = rtp_frame(buffer, row.stream, row.offset, Link{});
     ASSERT_TRUE(size) << row.name;
     auto view = packet::parse_frame(std::span(buffer).first(*size), {.verify_udp_checksum = true});
     ASSERT_TRUE(view) << row.name << ": " << packet::name(view.drop());
@@ -77,6 +76,40 @@ TEST(RtpFrame, RelayParserSeesTheStreamsEndpointsAndRtpFields) {
     EXPECT_EQ(be32(rtp + 4), row.timestamp) << row.name;
     EXPECT_EQ(be32(rtp + 8), row.stream.ssrc) << row.name;
   }
+}
+
+// What a relay's RFC 3550 A.1 statistics see as a looping replay goes round: each step
+// from one round to the next, the last one wrapping to the next loop's first round.
+std::vector<uint32_t> steps(const CaptureSpec& spec) {
+  std::vector<uint32_t> out;
+  for (uint32_t round = 1; round <= spec.rounds; ++round) {
+    const uint32_t next = round == spec.rounds ? 65536 : sequence_offset(spec, round);
+    out.push_back(next - sequence_offset(spec, round - 1));
+  }
+  return out;
+}
+
+TEST(SequenceOffset, FixedStepAndLoopSequence) {
+  // 4 rounds of step 16384 cover the sequence space: the replay's next loop follows on.
+  const CaptureSpec fixed{.rounds = 4, .sequence_step = 16384};
+  EXPECT_EQ(steps(fixed), (std::vector<uint32_t>{16384, 16384, 16384, 16384}));
+  for (const uint32_t rounds : {kMinLoopRounds, 32u, 1024u}) {
+    const CaptureSpec loop{.rounds = rounds, .loop_sequence = true};
+    const auto s = steps(loop);
+    EXPECT_EQ(sequence_offset(loop, 0), 0u) << rounds;
+    EXPECT_EQ(sequence_offset(loop, 1), 1u) << rounds;  // the first two in sequence: probation passes
+    uint64_t total = 0;
+    for (const uint32_t step : s) {
+      EXPECT_GE(step, 1u) << rounds;
+      EXPECT_LT(step, 3000u) << rounds;  // MAX_DROPOUT: counted in sequence, never a jump
+      total += step;
+    }
+    EXPECT_EQ(total, 65536u) << rounds;  // SRTP-safe: the next loop is every stream's successor
+  }
+  // One round fewer and some step would be a jump.
+  const CaptureSpec short_loop{.rounds = kMinLoopRounds - 1, .loop_sequence = true};
+  const auto s = steps(short_loop);
+  EXPECT_GE(*std::max_element(s.begin(), s.end()), 3000u);
 }
 
 TEST(RtpFrame, RefusesWhatItCannotBuild) {

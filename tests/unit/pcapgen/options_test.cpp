@@ -48,6 +48,11 @@ TEST(Options, AcceptsEachModeAndRejectsMistakesByName) {
                          "10.0.1.2:5", "--direction", "a"},
        "--direction: expected CALLER,CALLEE"},
       {"zero step", {"-o", "x", "--streams-file", "s", "--sequence-step", "0"}, "--sequence-step must be at least 1"},
+      {"loop sequence", {"-o", "x", "--streams-file", "s", "-r", "23", "--loop-sequence"}, ""},
+      {"loop too short", {"-o", "x", "--streams-file", "s", "-r", "22", "--loop-sequence"},
+       "--loop-sequence needs --rounds of at least 23"},
+      {"loop and step", {"-o", "x", "--streams-file", "s", "-r", "32", "--loop-sequence", "--sequence-step", "2048"},
+       "give one of --sequence-step, --loop-sequence"},
   };
   for (const Row& row : rows) {
     auto parsed = parse(row.args);
