@@ -7,7 +7,10 @@
 # (RTP->SRTP, in the same run as plain). See README.md.
 #
 #   bench/capacity/run.sh [--quick] [--streams "1 1000 3000 100000"] [--runs 3] [--seconds 5]
-#                         [--srtp [SUITE]] [--build DIR] [--out DIR] [--main-core 0] [--worker-core 1]
+#                         [--srtp [SUITE]] [--huge] [--build DIR] [--out DIR] [--main-core 0] [--worker-core 1]
+#
+# --huge: relay and testpmd on 2 MB hugepages, as in production (default: --no-huge, 4 KB
+# pages, which any machine can run). Reserves what a trial lacks (root) and gives it back at exit.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -19,6 +22,7 @@ out=
 main_core=0
 worker_core=1
 srtp=
+huge=
 while [ $# -gt 0 ]; do
   case $1 in
     --quick) runs=1; streams_list="1 1000"; seconds=3; shift ;;
@@ -29,8 +33,9 @@ while [ $# -gt 0 ]; do
     --out) out=$2; shift 2 ;;
     --main-core) main_core=$2; shift 2 ;;
     --worker-core) worker_core=$2; shift 2 ;;
+    --huge) huge=1; shift ;;
     --srtp) if [ $# -gt 1 ] && [ "${2#--}" = "$2" ]; then srtp=$2; shift 2; else srtp=AES_CM_128_HMAC_SHA1_80; shift; fi ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -61,8 +66,32 @@ pcap_mac_b=02:70:63:61:70:01
 pairs_per_address=25000          # ports 10000-59999
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+hugepages_before=  # nr_hugepages before this script raised it, restored at exit
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true
+  [ -n "$hugepages_before" ] || return 0
+  local try  # a peer that is still exiting holds its pages a moment longer
+  for try in 1 2 3 4 5; do
+    echo "$hugepages_before" >/proc/sys/vm/nr_hugepages 2>/dev/null || true
+    [ "$(cat /proc/sys/vm/nr_hugepages)" = "$hugepages_before" ] && return 0
+    sleep 1
+  done
+  echo "run.sh: could not set vm.nr_hugepages back to $hugepages_before" >&2
+}
 trap cleanup EXIT INT TERM
+
+# --huge: make sure MB megabytes of free 2 MB hugepages exist before a stream count's trials
+# (in the main shell: the trials run in command substitutions, whose changes are lost).
+reserve_hugepages() {  # MB
+  grep -q hugetlbfs /proc/mounts || { echo "run.sh: --huge needs a hugetlbfs mount (dpdk-config/hugepages.sh)" >&2; exit 1; }
+  local need=$(( ($1 + 1) / 2 )) free
+  free=$(awk '/^HugePages_Free/ {print $2}' /proc/meminfo)
+  [ "$free" -ge "$need" ] && return 0
+  [ -n "$hugepages_before" ] || hugepages_before=$(cat /proc/sys/vm/nr_hugepages)
+  echo $(( $(cat /proc/sys/vm/nr_hugepages) + need - free )) >/proc/sys/vm/nr_hugepages 2>/dev/null || true
+  free=$(awk '/^HugePages_Free/ {print $2}' /proc/meminfo)
+  [ "$free" -ge "$need" ] || { echo "run.sh: --huge: $need free 2 MB hugepages needed, $free reserved (root? memory?)" >&2; exit 1; }
+}
 
 echo "--no-pci" >"$out/profile.conf"
 echo "--log-level=lib.eal:notice" >>"$out/profile.conf"
@@ -84,21 +113,28 @@ relay_trial() {  # N PCAP_A PCAP_B FRAMES RUN MODE → one JSON line
   [ "$mode" = srtp ] && srtp_args=(--srtp-callee "$srtp")
   # The replay holds every captured frame in an mbuf; ~2.3 KB per mbuf with its headroom.
   local mbufs=$(( frames + 32768 )) memory
-  memory=$(( mbufs * 3 / 1024 + 512 ))
+  memory=$(( mbufs * 3 / 1024 + 512 ))  # also reserve_hugepages' figure (the main loop)
+  local eal_memory=(--no-huge --memory-mb "$memory")
+  [ -z "$huge" ] || eal_memory=()
   log=$out/relay-$n-$run-$mode.log
   trial_number=$((trial_number + 1))
   local http=127.0.0.1:$(( http_base + trial_number % 64 ))
-  taskset -c "$main_core,$worker_core" "$relay" --dpdk-profile "$out/profile.conf" --no-huge \
-    --memory-mb "$memory" --mbufs "$mbufs" \
+  taskset -c "$main_core,$worker_core" "$relay" --dpdk-profile "$out/profile.conf" \
+    "${eal_memory[@]}" --mbufs "$mbufs" \
     --dpdk-port "a=net_pcap0,rx_pcap=$pcap,infinite_rx=1" --dpdk-port "b=net_pcap1,rx_pcap=$pcap_b" "${ifs[@]}" \
     --listen-ng "$ng" --listen-http "$http" --port-min 10000 --port-max "$port_max" \
     --main-core "$main_core" --worker-cores "$worker_core" --timeout 3600 --log-level warn >"$log" 2>&1 &
   local pid=$!
   pids+=("$pid")
-  if ! wait_ng "$ng" 20; then
+  if ! wait_ng "$ng" $(( 20 + frames / 100000 )); then  # net_pcap loads the capture first
     echo "relay did not start for $n streams:" >&2; tail -5 "$log" >&2
     kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
     echo "{\"streams\": $n, \"error\": \"relay did not start (see $log)\"}"
+    return 0
+  fi
+  if grep -q "running with --no-huge" "$log"; then  # the daemon fell back: not what --huge asked for
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+    echo "{\"streams\": $n, \"error\": \"relay fell back to --no-huge (see $log)\"}"
     return 0
   fi
   "$pcapgen" --out /dev/null --ng "$ng" --streams "$n" --caller "$peer_a" --callee "$peer_b" --direction a,b \
@@ -109,10 +145,15 @@ relay_trial() {  # N PCAP_A PCAP_B FRAMES RUN MODE → one JSON line
   c0=$(thread_cpu "$pid" "rte-worker-$worker_core"); scrape "$http" >"$a0"
   sleep "$seconds"
   c1=$(thread_cpu "$pid" "rte-worker-$worker_core"); scrape "$http" >"$b0"
+  # Transparent huge pages behind the per-stream objects (relay/table/hot_memory): without
+  # them 100 000 streams cost more, so a trial says how much it had.
+  local anon_huge_kb
+  anon_huge_kb=$(awk '/^AnonHugePages/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || true)
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  python3 - "$n" "$c0" "$c1" "$a0" "$b0" "$mode" <<'PY'
+  python3 - "$n" "$c0" "$c1" "$a0" "$b0" "$mode" "${anon_huge_kb:-0}" <<'PY'
 import json, sys
 n, c0, c1, mode = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[6]
+anon_huge_kb = int(sys.argv[7])
 a, b = open(sys.argv[4]).read(), open(sys.argv[5]).read()
 def parse(text):
     m = {}
@@ -133,7 +174,7 @@ drops = {k.split('"')[1]: d(k) / rx for k in b if k.startswith("rtp_relay_droppe
 print(json.dumps({"streams": n, "mode": mode, "seconds": t, "drop_shares": drops, "rx_mpps": rx / t / 1e6, "tx_mpps": tx / t / 1e6,
                   "relayed_mpps": rtp / t / 1e6, "unknown_destination_share": unknown / rx if rx else None,
                   "ns_per_packet": t * 1e9 / rtp if rtp else None, "worker_cpu_share": cpu / t,
-                  "cpu_ns_per_packet": cpu * 1e9 / rtp if rtp else None}))
+                  "cpu_ns_per_packet": cpu * 1e9 / rtp if rtp else None, "anon_huge_kb": anon_huge_kb}))
 PY
 }
 
@@ -141,9 +182,11 @@ testpmd_trial() {  # N PCAP RUN FRAMES → one JSON line (median of the per-seco
   local n=$1 pcap=$2 run=$3 log=$out/testpmd-$1-$3.log mbufs memory
   mbufs=$(( $4 + 16384 ))
   memory=$(( mbufs * 3 / 1024 + 512 ))
+  local eal_memory=(--no-huge -m "$memory" --no-shconf)
+  [ -z "$huge" ] || eal_memory=(--in-memory)
   local warm=$(( 2 + $4 / 100000 ))  # net_pcap reads the whole capture into mbufs first
-  timeout -s INT $((seconds + 3 + warm)) taskset -c "$main_core,$worker_core" dpdk-testpmd --no-huge -m "$memory" --no-pci \
-    --no-shconf -l "$main_core,$worker_core" --vdev "net_pcap0,rx_pcap=$pcap,infinite_rx=1" -- \
+  timeout -s INT $((seconds + 3 + warm)) taskset -c "$main_core,$worker_core" dpdk-testpmd "${eal_memory[@]}" \
+    --no-pci -l "$main_core,$worker_core" --vdev "net_pcap0,rx_pcap=$pcap,infinite_rx=1" -- \
     --forward-mode=io --port-topology=loop --nb-cores=1 --total-num-mbufs="$mbufs" \
     --stats-period=1 </dev/null >"$log" 2>&1 &
   local pid=$! c0 c1 t0 t1
@@ -178,18 +221,22 @@ echo "load before: $(uptime)" >&2
 for n in $streams_list; do
   pcap=$out/streams-$n.pcap
   per=$pairs_per_address; [ "$n" -le "$pairs_per_address" ] && per=0
-  # At least ~1000 RTP frames per replay loop, so the one ARP announcement is noise; a power
-  # of two, at least 4, so that rounds x sequence step = 65 536 (an SRTP-safe loop, see
-  # pcapgen's --sequence-step; plain uses the same capture).
-  rounds=4
+  # At least ~1000 RTP frames per replay loop, so the one ARP announcement is noise, and at
+  # least 32 rounds for pcapgen's --loop-sequence (>= 23): sequence numbers go 0, 1, then
+  # steps below RFC 3550's MAX_DROPOUT that close at 65 536, so the replay's next loop is
+  # every stream's successor (SRTP-safe: the ROC moves on) and the statistics count every
+  # packet in sequence, as a real stream's. Until session 6 every step was 65 536 / rounds
+  # (> 1), so A.1's probation (two packets in sequence) never ended: every packet took it.
+  rounds=32
   while [ $(( rounds * n )) -lt 1000 ]; do rounds=$(( rounds * 2 )); done
   # The RTP frames come from the MAC the ARP announcement gives the peer, as a real host's do:
   # with pcapgen's default caller MAC the peer's MAC flapped twice per replay loop, which
   # made the relay re-resolve (and drop its egress templates) each time.
   "$pcapgen" --out "$pcap" --relay "$net_a.1:10000" --per-address "$per" --caller "$peer_a" \
-    --streams "$n" --rounds "$rounds" --sequence-step $(( 65536 / rounds )) --relay-mac "$pcap_mac_a" \
+    --streams "$n" --rounds "$rounds" --loop-sequence --relay-mac "$pcap_mac_a" \
     --caller-mac "$peer_mac_a" --neighbour "$peer_mac_a=${peer_a%:*}" >/dev/null
   frames=$(( n * rounds + 1 ))
+  [ -z "$huge" ] || reserve_hugepages $(( (frames + 32768) * 3 / 1024 + 512 ))  # the relay's, > testpmd's
   for run in $(seq 1 "$runs"); do
     for mode in $modes; do
       echo "streams $n run $run/$runs: rtp-relay $mode" >&2
@@ -204,6 +251,7 @@ done
 echo "load after: $(uptime)" >&2
 
 status=0
-python3 "$here/summarize.py" "$results" "$out/capacity.json" "$runs" "$worker_core" "$srtp" || status=$?
+python3 "$here/summarize.py" "$results" "$out/capacity.json" "$runs" "$worker_core" "$srtp" \
+  "$([ -n "$huge" ] && echo hugepages || echo no-huge)" || status=$?
 echo "JSON: $out/capacity.json" >&2
 exit "$status"

@@ -6,6 +6,7 @@ import json, os, statistics, subprocess, sys
 
 trials_path, json_path, runs, worker_core = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 srtp_suite = sys.argv[5] if len(sys.argv) > 5 and sys.argv[5] else None
+memory = sys.argv[6] if len(sys.argv) > 6 else "no-huge"  # EAL memory of both peers: no-huge or hugepages
 trials = [json.loads(line) for line in open(trials_path) if line.strip()]
 # A relay trial whose ng set-up failed (the control thread starved, calls deleted again) has
 # most of its RX dropped as unknown_destination: it measured nothing, so it is left out and
@@ -66,7 +67,8 @@ nsf = lambda s: "n/a" if not s else f"{s['median']:.0f} ({s['min']:.0f}-{s['max'
 pct = lambda s: "n/a" if not s else f"{100 * s['median']:.0f} %"
 num = lambda v: "n/a" if v is None else f"{v:.2f}"
 print(f"## capacity: one worker on CPU {worker_core}, median (min-max) of {runs} run(s)"
-      + (f"; srtp = RTP->SRTP, callee leg {srtp_suite}" if srtp_suite else "") + "\n")
+      + (f"; srtp = RTP->SRTP, callee leg {srtp_suite}" if srtp_suite else "")
+      + ("; 2 MB hugepages" if memory == "hugepages" else "; --no-huge (4 KB pages)") + "\n")
 print("| streams | path | Mpps (wall) | ns/pkt per worker CPU-s | worker CPU share | ratio to testpmd, per CPU-s | drops (share of RX) |")
 print("|---:|---|---:|---:|---:|---:|---|")
 notes = []
@@ -90,7 +92,7 @@ for note in notes:
 print(f"\nmachine: {machine['cpu_model']}, {machine['cpus']} CPUs, kernel {machine['kernel']}, "
       f"load average {machine['load_average'][0]:.2f} at the end")
 json.dump({"benchmark": "capacity", "runs": runs, "worker_core": worker_core, "srtp_suite": srtp_suite,
-           "machine": machine, "rows": rows, "trials": trials}, open(json_path, "w"), indent=1)
+           "memory": memory, "machine": machine, "rows": rows, "trials": trials}, open(json_path, "w"), indent=1)
 # Exit 1 when any cell is missing, so the ctest smoke run fails when the pipeline breaks.
 wanted = [name(p, m) for p, m in GROUPS if m != "srtp" or srtp_suite]
 sys.exit(0 if all(r.get(k) for r in rows for k in wanted) else 1)
