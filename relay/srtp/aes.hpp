@@ -28,6 +28,8 @@ class AesCm {
   bool init(std::span<const uint8_t> key);
   // XORs the keystream starting at `iv` into `data`, in place.
   bool apply(const uint8_t* iv, std::span<uint8_t> data) const noexcept;
+  // OpenSSL's context, which every packet's re-IV reads: for a caller that prefetches it.
+  const void* context() const noexcept { return ctx_.get(); }
 
  private:
   CipherCtx ctx_;
@@ -45,6 +47,7 @@ class AesGcm {
   // Decrypts `data` in place; false if the tag does not verify (data is then garbage).
   bool open(const uint8_t* iv, std::span<const uint8_t> aad1, std::span<const uint8_t> aad2,
             std::span<uint8_t> data, const uint8_t* tag) const noexcept;
+  const void* context(bool sealing) const noexcept { return sealing ? seal_.get() : open_.get(); }
 
  private:
   CipherCtx seal_, open_;

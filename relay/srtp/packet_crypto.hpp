@@ -31,6 +31,8 @@ class PacketCrypto {
             std::span<uint8_t> data, uint8_t* tag) const noexcept;
   bool open(uint32_t ssrc, uint64_t index, std::span<const uint8_t> aad1, std::span<const uint8_t> aad2,
             std::span<uint8_t> data, const uint8_t* tag) const noexcept;
+  // The OpenSSL cipher context a packet uses (GCM: the sealing or the opening one).
+  const void* cipher_context(bool sealing) const noexcept { return aead_ ? gcm_.context(sealing) : cm_.context(); }
 
  private:
   std::array<uint8_t, kGcmIvLen> gcm_iv(uint32_t ssrc, uint64_t index) const noexcept;

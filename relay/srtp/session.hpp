@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include "relay/srtp/packet_crypto.hpp"
@@ -85,6 +86,16 @@ class SrtpSession {
   size_t trailer_len() const { return info(suite_).rtp_tag_len + size_t{mki_.len}; }
   size_t rtcp_trailer_len() const { return info(suite_).rtcp_tag_len + kSrtcpIndexLen + mki_.len; }
 
+  // What an RTP packet reads, for a caller that prefetches it a few packets ahead (the
+  // worker's burst pipeline): the session's own bytes up to its first SSRC's state, all
+  // adjacent (the RTCP crypto is kept after them), and then OpenSSL's cipher context, whose
+  // address those bytes hold. At 100 000 streams each was a DRAM miss per packet.
+  std::span<const uint8_t> rtp_hot_bytes() const noexcept {
+    const auto* first = reinterpret_cast<const uint8_t*>(this);
+    return {first, static_cast<size_t>(streams_.first_slot_end() - first)};
+  }
+  const void* rtp_cipher_context() const noexcept { return rtp_.cipher_context(direction_ == Direction::outbound); }
+
  private:
   explicit SrtpSession(const SessionParams& params);
   bool foreign(uint32_t ssrc) const noexcept { return ssrc_ && *ssrc_ != ssrc; }
@@ -102,8 +113,9 @@ class SrtpSession {
   bool encrypt_rtp_, encrypt_rtcp_, authenticate_rtp_;
   size_t rtp_tag_len_;  // 0 for UNAUTHENTICATED_SRTP
   Mki mki_;
-  PacketCrypto rtp_, rtcp_;
-  SsrcStreams streams_;
+  PacketCrypto rtp_;
+  SsrcStreams streams_;  // after rtp_: rtp_hot_bytes() ends in its first slot
+  PacketCrypto rtcp_;
 };
 
 // The result of SrtpSession::create: a session, or why there is none.

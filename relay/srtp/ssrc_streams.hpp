@@ -23,6 +23,7 @@ struct SsrcState {
 class SsrcStreams {
  public:
   static constexpr size_t kSlots = 4;
+  static_assert(kSlots >= 2, "first_slot_end() names the second slot");
 
   // The state for `ssrc`, or nullptr when it has none yet.
   SsrcState* find(uint32_t ssrc) noexcept {
@@ -50,15 +51,18 @@ class SsrcStreams {
   }
 
   size_t size() const noexcept { return used_; }
+  // Where the first slot ends: find() for a stream's usual single SSRC reads up to here.
+  const uint8_t* first_slot_end() const noexcept { return reinterpret_cast<const uint8_t*>(&slots_[1]); }
 
  private:
   struct Slot {
     SsrcState state;
     uint64_t last_use = 0;
   };
-  std::array<Slot, kSlots> slots_{};
+  // The counters first: find() reads them, then the slots in order.
   size_t used_ = 0;
   uint64_t clock_ = 0;
+  std::array<Slot, kSlots> slots_{};
 };
 
 }  // namespace rr::srtp

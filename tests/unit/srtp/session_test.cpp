@@ -113,6 +113,22 @@ TEST_P(EverySuite, MissingTailroomLeavesPacketUntouched) {
   EXPECT_EQ(out.protect_rtcp(rtcp.data(), len, rtcp.size()).error, SrtpError::no_room);
 }
 
+// The worker prefetches rtp_hot_bytes() a few packets ahead, then the rtp_cipher_context()
+// those bytes point to: the span is the session's first lines (RTP crypto, HMAC states, the
+// SSRC table's counters and first slot), not the whole session, and the context is the one
+// each direction uses.
+TEST_P(EverySuite, RtpHotBytesAreTheSessionsFirstLines) {
+  auto [out, in] = sessions(GetParam().suite);
+  for (const SrtpSession* s : {&out, &in}) {
+    const auto bytes = s->rtp_hot_bytes();
+    EXPECT_EQ(bytes.data(), reinterpret_cast<const uint8_t*>(s));
+    EXPECT_LE(bytes.size(), size_t{8 * 64});  // 480 bytes today: 8 lines, of 15
+    EXPECT_LE(bytes.size(), sizeof(SrtpSession) - sizeof(PacketCrypto));  // the RTCP crypto is after it
+    EXPECT_NE(s->rtp_cipher_context(), nullptr);
+  }
+  EXPECT_NE(out.rtp_cipher_context(), in.rtp_cipher_context());
+}
+
 TEST_P(EverySuite, HostileShortOrGarbageInputIsAnError) {
   auto [out, in] = sessions(GetParam().suite);
   Bytes tiny{0x80, 0x00, 0x00, 0x01, 0x00};
