@@ -42,7 +42,7 @@ static_assert(offsetof(table::ForwardingEntry, learning) + offsetof(table::Learn
 
 // A converting stream's SRTP sessions: the RTP bytes each packet writes (replay state, SSRC
 // table). Out of line, as prefetch_cipher: inlined, they slowed the plain path at 100 000
-// streams (bench/capacity, 141-146 -> 144-176 ns), which only needs the test in front of them.
+// streams (bench/capacity: 140-146 -> 144-176 ns), which only needs the test in front of them.
 [[gnu::noinline]] void prefetch_sessions(const table::HotPointers& hot) noexcept {
   for (const srtp::SrtpSession* session : {hot.unprotect, hot.protect}) {
     if (!session) continue;
@@ -131,8 +131,8 @@ void forward_chunk(ForwardContext& context, uint8_t in_port, std::span<MediaFram
                                   : context.table.lookup(static_cast<uint8_t>(addresses[j]), frames[j].view->dst.port);
     if (entries[j] && (j == 0 || entries[j] != entries[j - 1])) prefetch_read(entries[j]);
   };
-  // Whether any frame so far converts SRTP: only then does the cipher stage run (a plain
-  // chunk skips it: +14 instructions per packet at 1 stream otherwise, callgrind).
+  // Whether any frame so far converts SRTP: only then does the cipher stage run, so a plain
+  // chunk pays one test per step for it.
   bool converting = false;
   const auto request_state = [&entries, &converting](size_t j) {
     if (j == 0 || entries[j] != entries[j - 1]) converting |= prefetch_stream(entries[j]);
