@@ -80,16 +80,21 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+# A peer's EAL memory for MBUFS mbufs: ~2.3 KB per mbuf with its headroom, plus the rest.
+memory_mb() { echo $(( $1 * 3 / 1024 + 512 )); }
+relay_mbufs() { echo $(( $1 + 32768 )); }  # FRAMES: the replay holds every captured frame
+
+free_hugepages() { awk '/^HugePages_Free/ {print $2}' /proc/meminfo; }
 # --huge: make sure MB megabytes of free 2 MB hugepages exist before a stream count's trials
 # (in the main shell: the trials run in command substitutions, whose changes are lost).
 reserve_hugepages() {  # MB
   grep -q hugetlbfs /proc/mounts || { echo "run.sh: --huge needs a hugetlbfs mount (dpdk-config/hugepages.sh)" >&2; exit 1; }
   local need=$(( ($1 + 1) / 2 )) free
-  free=$(awk '/^HugePages_Free/ {print $2}' /proc/meminfo)
+  free=$(free_hugepages)
   [ "$free" -ge "$need" ] && return 0
   [ -n "$hugepages_before" ] || hugepages_before=$(cat /proc/sys/vm/nr_hugepages)
   echo $(( $(cat /proc/sys/vm/nr_hugepages) + need - free )) >/proc/sys/vm/nr_hugepages 2>/dev/null || true
-  free=$(awk '/^HugePages_Free/ {print $2}' /proc/meminfo)
+  free=$(free_hugepages)
   [ "$free" -ge "$need" ] || { echo "run.sh: --huge: $need free 2 MB hugepages needed, $free reserved (root? memory?)" >&2; exit 1; }
 }
 
@@ -111,9 +116,9 @@ relay_trial() {  # N PCAP_A PCAP_B FRAMES RUN MODE → one JSON line
   local ifs=() a srtp_args=()
   for a in $(seq 1 "$addresses"); do ifs+=(--interface "a/$net_a.$a/24" --interface "b/$net_b.$a/24"); done
   [ "$mode" = srtp ] && srtp_args=(--srtp-callee "$srtp")
-  # The replay holds every captured frame in an mbuf; ~2.3 KB per mbuf with its headroom.
-  local mbufs=$(( frames + 32768 )) memory
-  memory=$(( mbufs * 3 / 1024 + 512 ))  # also reserve_hugepages' figure (the main loop)
+  local mbufs memory
+  mbufs=$(relay_mbufs "$frames")
+  memory=$(memory_mb "$mbufs")
   local eal_memory=(--no-huge --memory-mb "$memory")
   [ -z "$huge" ] || eal_memory=()
   log=$out/relay-$n-$run-$mode.log
@@ -181,7 +186,7 @@ PY
 testpmd_trial() {  # N PCAP RUN FRAMES → one JSON line (median of the per-second Rx-pps after warm-up)
   local n=$1 pcap=$2 run=$3 log=$out/testpmd-$1-$3.log mbufs memory
   mbufs=$(( $4 + 16384 ))
-  memory=$(( mbufs * 3 / 1024 + 512 ))
+  memory=$(memory_mb "$mbufs")
   local eal_memory=(--no-huge -m "$memory" --no-shconf)
   [ -z "$huge" ] || eal_memory=(--in-memory)
   local warm=$(( 2 + $4 / 100000 ))  # net_pcap reads the whole capture into mbufs first
@@ -236,7 +241,7 @@ for n in $streams_list; do
     --streams "$n" --rounds "$rounds" --loop-sequence --relay-mac "$pcap_mac_a" \
     --caller-mac "$peer_mac_a" --neighbour "$peer_mac_a=${peer_a%:*}" >/dev/null
   frames=$(( n * rounds + 1 ))
-  [ -z "$huge" ] || reserve_hugepages $(( (frames + 32768) * 3 / 1024 + 512 ))  # the relay's, > testpmd's
+  [ -z "$huge" ] || reserve_hugepages "$(memory_mb "$(relay_mbufs "$frames")")"  # the relay's, > testpmd's
   for run in $(seq 1 "$runs"); do
     for mode in $modes; do
       echo "streams $n run $run/$runs: rtp-relay $mode" >&2
