@@ -20,5 +20,9 @@ inline void store_be32(uint8_t* p, uint32_t v) {
   store_be16(p, static_cast<uint16_t>(v >> 16));
   store_be16(p + 2, static_cast<uint16_t>(v));
 }
+inline void store_be64(uint8_t* p, uint64_t v) {
+  store_be32(p, static_cast<uint32_t>(v >> 32));
+  store_be32(p + 4, static_cast<uint32_t>(v));
+}
 
 }  // namespace rr::packet

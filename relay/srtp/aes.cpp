@@ -1,6 +1,9 @@
 #include "relay/srtp/aes.hpp"
 
 #include <climits>
+#include <cstring>
+
+#include "relay/packet/bytes.hpp"
 
 namespace rr::srtp {
 namespace {
@@ -11,9 +14,9 @@ const EVP_CIPHER* fetched(const char* name) {
   return EVP_CIPHER_fetch(nullptr, name, nullptr);  // held for the process lifetime
 }
 
-const EVP_CIPHER* ctr_cipher(size_t key_len) {
-  static const EVP_CIPHER* aes128 = fetched("AES-128-CTR");
-  static const EVP_CIPHER* aes256 = fetched("AES-256-CTR");
+const EVP_CIPHER* ecb_cipher(size_t key_len) {
+  static const EVP_CIPHER* aes128 = fetched("AES-128-ECB");
+  static const EVP_CIPHER* aes256 = fetched("AES-256-ECB");
   return key_len == 16 ? aes128 : key_len == 32 ? aes256 : nullptr;
 }
 
@@ -25,18 +28,63 @@ const EVP_CIPHER* gcm_cipher(size_t key_len) {
 
 bool fits_int(size_t n) { return n <= static_cast<size_t>(INT_MAX); }
 
+constexpr size_t kBlock = 16;
+// Keystream made per ECB call: 16 blocks cover a G.711 payload (160 bytes) in one call and
+// keep the buffer on the stack small.
+constexpr size_t kChunkBlocks = 16;
+
+// The 128-bit big-endian counter, split in two 64-bit halves so that adding a block number
+// carries as OpenSSL's CTR mode does. Whole-word byte swaps: building the blocks byte by byte
+// cost more than encrypting them.
+struct Counter {
+  uint64_t high, low;  // host order
+  void store(uint64_t block, uint8_t* to) const noexcept {
+    const uint64_t sum = low + block;
+    const uint64_t words[2] = {__builtin_bswap64(high + (sum < low ? 1 : 0)), __builtin_bswap64(sum)};
+    std::memcpy(to, words, sizeof words);
+  }
+};
+
+void xor_into(uint8_t* data, const uint8_t* keystream, size_t len) noexcept {
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8) {
+    uint64_t a, b;
+    std::memcpy(&a, data + i, 8);
+    std::memcpy(&b, keystream + i, 8);
+    a ^= b;
+    std::memcpy(data + i, &a, 8);
+  }
+  for (; i < len; ++i) data[i] ^= keystream[i];
+}
+
 }  // namespace
 
 bool AesCm::init(std::span<const uint8_t> key) {
-  const EVP_CIPHER* cipher = ctr_cipher(key.size());
+  const EVP_CIPHER* cipher = ecb_cipher(key.size());
   ctx_.reset(EVP_CIPHER_CTX_new());
-  return cipher && ctx_ && EVP_EncryptInit_ex(ctx_.get(), cipher, nullptr, key.data(), nullptr) == 1;
+  return cipher && ctx_ && EVP_EncryptInit_ex(ctx_.get(), cipher, nullptr, key.data(), nullptr) == 1 &&
+         EVP_CIPHER_CTX_set_padding(ctx_.get(), 0) == 1;
 }
 
 bool AesCm::apply(const uint8_t* iv, std::span<uint8_t> data) const noexcept {
-  int out = 0;
-  return fits_int(data.size()) && EVP_EncryptInit_ex(ctx_.get(), nullptr, nullptr, nullptr, iv) == 1 &&
-         EVP_EncryptUpdate(ctx_.get(), data.data(), &out, data.data(), static_cast<int>(data.size())) == 1;
+  return apply(packet::load_be64(iv), packet::load_be64(iv + 8), data);
+}
+
+bool AesCm::apply(uint64_t iv_high, uint64_t iv_low, std::span<uint8_t> data) const noexcept {
+  const Counter counter{iv_high, iv_low};
+  alignas(64) uint8_t keystream[kChunkBlocks * kBlock];
+  uint64_t block = 0;
+  for (size_t done = 0; done < data.size();) {
+    const size_t len = std::min(data.size() - done, sizeof keystream);
+    const size_t blocks = (len + kBlock - 1) / kBlock;
+    for (size_t b = 0; b < blocks; ++b) counter.store(block + b, keystream + b * kBlock);
+    int out = 0;
+    if (EVP_EncryptUpdate(ctx_.get(), keystream, &out, keystream, static_cast<int>(blocks * kBlock)) != 1)
+      return false;
+    xor_into(data.data() + done, keystream, len);
+    done += len, block += blocks;
+  }
+  return true;
 }
 
 bool AesGcm::init(std::span<const uint8_t> key) {

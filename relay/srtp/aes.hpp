@@ -1,4 +1,4 @@
-// OpenSSL's AES in the two modes SRTP uses, keyed once per session and re-IV'd per packet:
+// OpenSSL's AES in the two modes SRTP uses, keyed once per session. GCM is re-IV'd per packet:
 // EVP_*Init_ex with only an IV reuses the context, so a packet costs no allocation.
 #pragma once
 
@@ -20,14 +20,19 @@ inline constexpr size_t kCmIvLen = 16;   // AES-CM: salt, SSRC and index in a 12
 inline constexpr size_t kGcmIvLen = 12;  // RFC 7714 8.1 / 9.1
 inline constexpr size_t kGcmTagLen = 16;
 
-// AES-CM (RFC 3711 4.1.1) over AES-CTR: OpenSSL's 128-bit big-endian counter is the SRTP
-// IV plus the block number, as long as a packet stays under 2^16 blocks.
+// AES-CM (RFC 3711 4.1.1): the keystream is AES of the 128-bit big-endian counter IV + i for
+// block i. The counter blocks are built here and encrypted by an ECB context that is keyed once
+// and never re-IV'd: OpenSSL 3's CTR mode would need EVP_EncryptInit_ex per packet, whose
+// parameter handling (string compares, OSSL_PARAM lookups) cost more than the AES itself.
 class AesCm {
  public:
   // Key of 16 or 32 bytes; false if OpenSSL refused.
   bool init(std::span<const uint8_t> key);
-  // XORs the keystream starting at `iv` into `data`, in place.
+  // XORs the keystream starting at the 16-byte `iv` into `data`, in place.
   bool apply(const uint8_t* iv, std::span<uint8_t> data) const noexcept;
+  // The same with the IV as two host-order words, bytes 0-7 and 8-15: a caller that builds
+  // the IV from numbers (SSRC, index) need not lay it out in bytes first.
+  bool apply(uint64_t iv_high, uint64_t iv_low, std::span<uint8_t> data) const noexcept;
   // OpenSSL's context, which every packet's re-IV reads: for a caller that prefetches it.
   const void* context() const noexcept { return ctx_.get(); }
 

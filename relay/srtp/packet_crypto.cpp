@@ -24,12 +24,12 @@ bool PacketCrypto::init(const SuiteInfo& suite, const SessionKeys& keys) {
   return cm_.init(key);
 }
 
-// RFC 3711 4.1.1: IV = (k_s * 2^16) XOR (SSRC * 2^64) XOR (i * 2^16).
+// RFC 3711 4.1.1: IV = (k_s * 2^16) XOR (SSRC * 2^64) XOR (i * 2^16), as two 64-bit words:
+// the 14-byte salt fills bytes 0-13, the SSRC bytes 4-7 and the 48-bit index bytes 8-13.
 bool PacketCrypto::crypt(uint32_t ssrc, uint64_t index, std::span<uint8_t> data) const noexcept {
-  std::array<uint8_t, kCmIvLen> iv{};
-  std::copy(salt_.begin(), salt_.end(), iv.begin());
-  mix(iv.data(), 4, ssrc, 8, index);
-  return cm_.apply(iv.data(), data);
+  static_assert(kMaxSaltLen == 14);
+  const uint64_t salt_low = uint64_t{packet::load_be32(&salt_[8])} << 32 | uint64_t{packet::load_be16(&salt_[12])} << 16;
+  return cm_.apply(packet::load_be64(salt_.data()) ^ ssrc, salt_low ^ (index << 16), data);
 }
 
 // RFC 7714 8.1: 00 00 || SSRC || ROC || SEQ; 9.1: 00 00 || SSRC || 00 00 || SRTCP index;
