@@ -59,7 +59,8 @@ void xor_into(uint8_t* data, const uint8_t* keystream, size_t len) noexcept {
 
 }  // namespace
 
-bool AesCm::init(std::span<const uint8_t> key) {
+bool AesCm::init(std::span<const uint8_t> key, bool aes_ni) {
+  if (aes_ni && ni_.expand(key)) return true;
   const EVP_CIPHER* cipher = ecb_cipher(key.size());
   ctx_.reset(EVP_CIPHER_CTX_new());
   return cipher && ctx_ && EVP_EncryptInit_ex(ctx_.get(), cipher, nullptr, key.data(), nullptr) == 1 &&
@@ -71,6 +72,10 @@ bool AesCm::apply(const uint8_t* iv, std::span<uint8_t> data) const noexcept {
 }
 
 bool AesCm::apply(uint64_t iv_high, uint64_t iv_low, std::span<uint8_t> data) const noexcept {
+  if (ni_.ready()) {
+    ni_.ctr_xor(iv_high, iv_low, data);
+    return true;
+  }
   const Counter counter{iv_high, iv_low};
   alignas(64) uint8_t keystream[kChunkBlocks * kBlock];
   uint64_t block = 0;

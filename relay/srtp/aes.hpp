@@ -9,6 +9,8 @@
 #include <memory>
 #include <span>
 
+#include "relay/srtp/aes_ni.hpp"
+
 namespace rr::srtp {
 
 struct CipherCtxFree {
@@ -21,23 +23,28 @@ inline constexpr size_t kGcmIvLen = 12;  // RFC 7714 8.1 / 9.1
 inline constexpr size_t kGcmTagLen = 16;
 
 // AES-CM (RFC 3711 4.1.1): the keystream is AES of the 128-bit big-endian counter IV + i for
-// block i. The counter blocks are built here and encrypted by an ECB context that is keyed once
-// and never re-IV'd: OpenSSL 3's CTR mode would need EVP_EncryptInit_ex per packet, whose
-// parameter handling (string compares, OSSL_PARAM lookups) cost more than the AES itself.
+// block i. With AES-NI (aes_ni.hpp) the round keys are kept inline, where the worker's
+// prefetch of the session reaches them. Without it, the counter blocks are built here and
+// encrypted by an OpenSSL ECB context that is keyed once and never re-IV'd: OpenSSL 3's CTR
+// mode would need EVP_EncryptInit_ex per packet, whose parameter handling (string compares,
+// OSSL_PARAM lookups) cost more than the AES itself.
 class AesCm {
  public:
-  // Key of 16 or 32 bytes; false if OpenSSL refused.
-  bool init(std::span<const uint8_t> key);
+  // Key of 16 or 32 bytes; false if refused. `aes_ni`: false keeps to OpenSSL (for tests).
+  bool init(std::span<const uint8_t> key, bool aes_ni = true);
   // XORs the keystream starting at the 16-byte `iv` into `data`, in place.
   bool apply(const uint8_t* iv, std::span<uint8_t> data) const noexcept;
   // The same with the IV as two host-order words, bytes 0-7 and 8-15: a caller that builds
   // the IV from numbers (SSRC, index) need not lay it out in bytes first.
   bool apply(uint64_t iv_high, uint64_t iv_low, std::span<uint8_t> data) const noexcept;
-  // OpenSSL's context, which every packet's re-IV reads: for a caller that prefetches it.
-  const void* context() const noexcept { return ctx_.get(); }
+  // OpenSSL's context, for a caller that prefetches it; nullptr with AES-NI, whose round
+  // keys are inside this object.
+  const void* context() const noexcept { return ni_.ready() ? nullptr : ctx_.get(); }
+  bool uses_aes_ni() const noexcept { return ni_.ready(); }
 
  private:
-  CipherCtx ctx_;
+  AesNiKey ni_;
+  CipherCtx ctx_;  // without AES-NI only
 };
 
 // AEAD_AES_128/256_GCM (RFC 7714) with a 16-byte tag. One context per direction, so that a
