@@ -15,7 +15,10 @@ AesNiKey::~AesNiKey() { OPENSSL_cleanse(round_keys_.data(), round_keys_.size());
 #if defined(__x86_64__)
 
 bool aes_ni_available() noexcept {
-  static const bool available = __builtin_cpu_supports("aes");
+  static const bool available = [] {
+    __builtin_cpu_init();  // in case the first session is made before main (static objects)
+    return __builtin_cpu_supports("aes") != 0;
+  }();
   return available;
 }
 
