@@ -1,5 +1,6 @@
-// OpenSSL's AES in the two modes SRTP uses, keyed once per session. GCM is re-IV'd per packet:
-// EVP_*Init_ex with only an IV reuses the context, so a packet costs no allocation.
+// AES in the two modes SRTP uses, keyed once per session: AES-CM on AES-NI (or, without it,
+// an OpenSSL ECB context), GCM on OpenSSL re-IV'd per packet: EVP_*Init_ex with only an IV
+// reuses the context, so a packet costs no allocation.
 #pragma once
 
 #include <openssl/evp.h>
