@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "relay/packet/bytes.hpp"
+#include "relay/srtp/ctr_block.hpp"
 
 namespace rr::srtp {
 namespace {
@@ -32,18 +33,6 @@ constexpr size_t kBlock = 16;
 // Keystream made per ECB call: 16 blocks cover a G.711 payload (160 bytes) in one call and
 // keep the buffer on the stack small.
 constexpr size_t kChunkBlocks = 16;
-
-// The 128-bit big-endian counter, split in two 64-bit halves so that adding a block number
-// carries as OpenSSL's CTR mode does. Whole-word byte swaps: building the blocks byte by byte
-// cost more than encrypting them.
-struct Counter {
-  uint64_t high, low;  // host order
-  void store(uint64_t block, uint8_t* to) const noexcept {
-    const uint64_t sum = low + block;
-    const uint64_t words[2] = {__builtin_bswap64(high + (sum < low ? 1 : 0)), __builtin_bswap64(sum)};
-    std::memcpy(to, words, sizeof words);
-  }
-};
 
 void xor_into(uint8_t* data, const uint8_t* keystream, size_t len) noexcept {
   size_t i = 0;
@@ -76,13 +65,15 @@ bool AesCm::apply(uint64_t iv_high, uint64_t iv_low, std::span<uint8_t> data) co
     ni_.ctr_xor(iv_high, iv_low, data);
     return true;
   }
-  const Counter counter{iv_high, iv_low};
   alignas(64) uint8_t keystream[kChunkBlocks * kBlock];
   uint64_t block = 0;
   for (size_t done = 0; done < data.size();) {
     const size_t len = std::min(data.size() - done, sizeof keystream);
     const size_t blocks = (len + kBlock - 1) / kBlock;
-    for (size_t b = 0; b < blocks; ++b) counter.store(block + b, keystream + b * kBlock);
+    for (size_t b = 0; b < blocks; ++b) {
+      const auto words = ctr_block(iv_high, iv_low, block + b);
+      std::memcpy(keystream + b * kBlock, words.data(), kBlock);
+    }
     int out = 0;
     if (EVP_EncryptUpdate(ctx_.get(), keystream, &out, keystream, static_cast<int>(blocks * kBlock)) != 1)
       return false;

@@ -4,6 +4,8 @@
 
 #include <cstring>
 
+#include "relay/srtp/ctr_block.hpp"
+
 #if defined(__x86_64__)
 #include <immintrin.h>
 #endif
@@ -76,13 +78,10 @@ template <int Rcon>
   rk[14] = schedule_step(rk[12], rot_sub<0x40>(rk[13]));
 }
 
-// The counter block IV + i in memory order (big-endian), carrying from the low half.
-[[gnu::target("aes")]] inline __m128i counter_block(uint64_t high, uint64_t low,
-                                                    uint64_t i) noexcept {
-  const uint64_t sum = low + i;
-  const uint64_t top = high + (sum < low ? 1 : 0);
-  return _mm_set_epi64x(static_cast<long long>(__builtin_bswap64(sum)),
-                        static_cast<long long>(__builtin_bswap64(top)));
+// ctr_block as a register: element 0 is the block's first 8 bytes.
+[[gnu::target("aes")]] inline __m128i counter_block(uint64_t high, uint64_t low, uint64_t i) noexcept {
+  const auto words = ctr_block(high, low, i);
+  return _mm_set_epi64x(static_cast<long long>(words[1]), static_cast<long long>(words[0]));
 }
 
 // N counter blocks through every round together: AES-NI's latency hides behind N-way
