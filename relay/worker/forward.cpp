@@ -56,7 +56,7 @@ static_assert(offsetof(table::ForwardingEntry, learning) + offsetof(table::Learn
 
 // The lines decide_media touches in the stream's own state (written), the peer's latch (read)
 // and, converting, the SRTP sessions. Returns whether the stream converts (prefetch_cipher
-// has work).
+// may have work: it has none for AES-CM on AES-NI).
 bool prefetch_stream(const table::ForwardingEntry* entry) noexcept {
   if (!entry) return false;
   const auto* state = reinterpret_cast<const char*>(entry->hot.state) + table::StreamState::kHotOffset;
@@ -74,8 +74,8 @@ bool prefetch_stream(const table::ForwardingEntry* entry) noexcept {
 [[gnu::noinline]] void prefetch_cipher(const table::ForwardingEntry* entry) noexcept {
   if (!entry) return;
   for (const srtp::SrtpSession* session : {entry->hot.unprotect, entry->hot.protect}) {
-    if (!session || !session->rtp_cipher_context()) continue;
-    const auto* context = static_cast<const char*>(session->rtp_cipher_context());
+    const auto* context = session ? static_cast<const char*>(session->rtp_cipher_context()) : nullptr;
+    if (!context) continue;
     prefetch_read(context);
     prefetch_read(context + 64);
     prefetch_read(context + 128);
