@@ -95,4 +95,10 @@ uint16_t checksum_update(uint16_t checksum, std::span<const uint8_t> before,
   return static_cast<uint16_t>(~fold(sum));
 }
 
+uint16_t checksum_add(uint16_t checksum, std::span<const uint8_t> added, bool odd_offset) {
+  auto sum = fold(ones_sum(added));
+  if (odd_offset) sum = static_cast<uint16_t>(sum << 8 | sum >> 8);
+  return static_cast<uint16_t>(~fold(uint64_t{static_cast<uint16_t>(~checksum)} + sum));
+}
+
 }  // namespace rr::packet

@@ -64,5 +64,9 @@ uint16_t checksum_update16(uint16_t checksum, uint16_t old_word, uint16_t new_wo
 // even size.
 uint16_t checksum_update(uint16_t checksum, std::span<const uint8_t> before,
                          std::span<const uint8_t> after);
+// RFC 1624 for bytes that were zero when `checksum` was computed and now hold `added` (an
+// SRTP tag written after the UDP checksum): ~(~HC + sum(added)), the sum's bytes swapped
+// when `added` starts at an odd offset in the checksummed data (RFC 1071 2(B)).
+uint16_t checksum_add(uint16_t checksum, std::span<const uint8_t> added, bool odd_offset);
 
 }  // namespace rr::packet

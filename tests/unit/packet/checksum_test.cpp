@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 namespace rr::packet {
@@ -83,6 +84,23 @@ TEST(IncrementalUpdate, MatchesFullRecomputeForEveryWordOfAHeader) {
       EXPECT_EQ(checksum_update16(old_checksum, old_word, value), expected) << "word " << at;
       EXPECT_EQ(checksum_update(old_checksum, std::span(header).subspan(at, 2),
                                 std::span(changed).subspan(at, 2)), expected) << "word " << at;
+    }
+  }
+}
+
+// An SRTP tag written into bytes that were zero when the checksum was summed: at every
+// offset, odd ones included, and every length, the update equals a full recompute.
+TEST(IncrementalUpdate, AddedBytesMatchFullRecomputeAtEveryOffset) {
+  Bytes data(61);
+  for (size_t i = 0; i < data.size(); ++i) data[i] = static_cast<uint8_t>(i * 37 + 11);
+  for (size_t len : {1, 4, 10, 16}) {
+    for (size_t at = 0; at + len <= data.size(); ++at) {
+      Bytes before = data;
+      std::fill_n(before.begin() + static_cast<std::ptrdiff_t>(at), len, uint8_t{0});
+      const uint16_t old_checksum = internet_checksum(before);
+      EXPECT_EQ(checksum_add(old_checksum, std::span(data).subspan(at, len), at % 2 == 1),
+                internet_checksum(data))
+          << "length " << len << " at " << at;
     }
   }
 }
