@@ -26,6 +26,7 @@ class PacketCrypto {
                     uint8_t* out) const noexcept {
     auth_.compute(first, second, out);
   }
+  const HmacSha1& authenticator() const noexcept { return auth_; }
   // GCM: encrypts `data` in place and writes the 16-byte tag / decrypts and verifies it.
   bool seal(uint32_t ssrc, uint64_t index, std::span<const uint8_t> aad1, std::span<const uint8_t> aad2,
             std::span<uint8_t> data, uint8_t* tag) const noexcept;

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "relay/srtp/packet_crypto.hpp"
+#include "relay/srtp/pending_tag.hpp"
 #include "relay/srtp/ssrc_streams.hpp"
 #include "relay/srtp/suite.hpp"
 
@@ -77,6 +78,11 @@ class SrtpSession {
   // len + trailer_len() (RTP) or len + rtcp_trailer_len() (RTCP) of it. With an MKI, protect
   // writes it and unprotect refuses a packet carrying another one as auth_fail.
   SrtpResult protect(uint8_t* packet, size_t len, size_t capacity) noexcept;
+  // The same, but an HMAC-SHA1 tag (AES-CM suites) is left in `pending` for the caller to
+  // complete() before the packet leaves, its bytes zero until then (pending_tag.hpp); the
+  // result is as protect()'s. GCM, unauthenticated RTP and a refused packet leave nothing
+  // (`pending` is cleared).
+  SrtpResult protect(uint8_t* packet, size_t len, size_t capacity, PendingTag& pending) noexcept;
   SrtpResult unprotect(uint8_t* packet, size_t len) noexcept;
   SrtpResult protect_rtcp(uint8_t* packet, size_t len, size_t capacity) noexcept;
   SrtpResult unprotect_rtcp(uint8_t* packet, size_t len) noexcept;
@@ -104,6 +110,8 @@ class SrtpSession {
   SsrcState& state_for(uint32_t ssrc, SsrcState& scratch, bool& known) noexcept;
   void commit(SsrcState& state, bool known) noexcept;
   SsrcState& outbound_state(uint32_t ssrc) noexcept;
+  // protect() with or without a pending tag.
+  SrtpResult protect_rtp(uint8_t* packet, size_t len, size_t capacity, PendingTag* pending) noexcept;
   // Whether the MKI field at `at` names our master key (always true without an MKI).
   bool mki_matches(const uint8_t* at) const noexcept;
 

@@ -25,6 +25,15 @@ size_t header_len(const uint8_t* packet, size_t len) noexcept {
 }  // namespace
 
 SrtpResult SrtpSession::protect(uint8_t* packet, size_t len, size_t capacity) noexcept {
+  return protect_rtp(packet, len, capacity, nullptr);
+}
+
+SrtpResult SrtpSession::protect(uint8_t* packet, size_t len, size_t capacity, PendingTag& pending) noexcept {
+  return protect_rtp(packet, len, capacity, &pending);
+}
+
+SrtpResult SrtpSession::protect_rtp(uint8_t* packet, size_t len, size_t capacity, PendingTag* pending) noexcept {
+  if (pending) pending->key = nullptr;
   if (len < kRtpHeader) return {SrtpError::too_short, len};
   if (capacity < len || capacity - len < trailer_len()) return {SrtpError::no_room, len};
   const size_t header = header_len(packet, len);
@@ -53,10 +62,17 @@ SrtpResult SrtpSession::protect(uint8_t* packet, size_t len, size_t capacity) no
   if (encrypt_rtp_ && !rtp_.crypt(ssrc, guess.index, payload)) return {SrtpError::other, len};
   std::copy_n(mki_.bytes.begin(), mki_.len, packet + len);
   if (rtp_tag_len_ > 0) {
-    uint8_t roc[4], mac[kSha1Len];
-    packet::store_be32(roc, guess.roc());  // RFC 3711 4.2: M = authenticated portion || ROC
-    rtp_.authenticate({packet, len}, roc, mac);
-    std::copy_n(mac, rtp_tag_len_, packet + len + mki_.len);
+    uint8_t* tag = packet + len + mki_.len;
+    if (pending) {
+      *pending = {&rtp_.authenticator(), packet, len, {}, tag, rtp_tag_len_};
+      packet::store_be32(pending->roc.data(), guess.roc());
+      std::fill_n(tag, rtp_tag_len_, uint8_t{0});
+    } else {
+      uint8_t roc[4], mac[kSha1Len];
+      packet::store_be32(roc, guess.roc());  // RFC 3711 4.2: M = authenticated portion || ROC
+      rtp_.authenticate({packet, len}, roc, mac);
+      std::copy_n(mac, rtp_tag_len_, tag);
+    }
   }
   return {SrtpError::none, len + mki_.len + rtp_tag_len_};
 }

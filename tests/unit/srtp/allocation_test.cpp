@@ -76,7 +76,11 @@ TEST_P(EverySuite, ProtectAndUnprotectAllocateNothing) {
   const long counted = allocations_in([&] {
     for (uint16_t seq = 0; seq < 1000; ++seq) {
       rtp[2] = static_cast<uint8_t>(seq >> 8), rtp[3] = static_cast<uint8_t>(seq);
-      const SrtpResult p = out->protect(rtp.data(), 172, rtp.size());
+      // Every other packet leaves its tag pending, as the worker's do, then completes it.
+      PendingTag tag{};
+      const SrtpResult p = seq % 2 ? out->protect(rtp.data(), 172, rtp.size(), tag)
+                                   : out->protect(rtp.data(), 172, rtp.size());
+      if (tag.pending()) complete(tag);
       // A forged copy is rejected (authentication, not replay) without allocating either.
       std::copy(rtp.begin(), rtp.end(), forged.begin());
       forged[20] ^= 1;
@@ -94,6 +98,24 @@ TEST_P(EverySuite, ProtectAndUnprotectAllocateNothing) {
   });
   EXPECT_EQ(failures, 0U);
   EXPECT_EQ(counted, 0) << "allocations in 1000 x (protect, forged and genuine unprotect, SRTCP pair)";
+
+  // Two pending tags completed together (HmacSha1::compute_pair).
+  Bytes second(256, 0xD5);
+  second[0] = 0x80;
+  const long paired = allocations_in([&] {
+    for (uint16_t seq = 1000; seq < 2000; seq += 2) {
+      rtp[2] = static_cast<uint8_t>(seq >> 8), rtp[3] = static_cast<uint8_t>(seq);
+      second[2] = static_cast<uint8_t>((seq + 1) >> 8), second[3] = static_cast<uint8_t>(seq + 1);
+      PendingTag a{}, b{};
+      const SrtpResult pa = out->protect(rtp.data(), 172, rtp.size(), a);
+      const SrtpResult pb = out->protect(second.data(), 172, second.size(), b);
+      if (a.pending() && b.pending()) complete_pair(a, b);
+      failures += !pa.ok() || !pb.ok() || !in->unprotect(rtp.data(), pa.len).ok() ||
+                  !in->unprotect(second.data(), pb.len).ok();
+    }
+  });
+  EXPECT_EQ(failures, 0U);
+  EXPECT_EQ(paired, 0) << "allocations in 500 x (two protects, their tags completed together, two unprotects)";
 }
 
 INSTANTIATE_TEST_SUITE_P(Suites, EverySuite, testing::Combine(testing::ValuesIn(kSuites), testing::Values(size_t{0}, size_t{4})),

@@ -1,6 +1,7 @@
 // SrtpSession behaviour per suite: round trips, tampering, replay, bounds.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -129,6 +130,49 @@ TEST_P(EverySuite, RtpHotBytesAreTheSessionsFirstLines) {
   }
   if (!inline_keys) {
     EXPECT_NE(out.rtp_cipher_context(), in.rtp_cipher_context());
+  }
+}
+
+// A tag left pending and completed, alone or two at once, gives protect()'s bytes: two
+// outbound sessions of one key, one protecting at once, the other leaving its tags.
+TEST_P(EverySuite, PendingTagsCompleteToProtectsBytes) {
+  const auto key = generate_key(GetParam().suite);
+  ASSERT_TRUE(key.has_value());
+  SessionParams params;
+  params.key = *key;
+  params.direction = Direction::outbound;
+  auto now = SrtpSession::create(params), later = SrtpSession::create(params);
+  ASSERT_TRUE(now.ok() && later.ok());
+  const bool leaves_tags = !GetParam().aead;  // AES-CM + HMAC-SHA1
+  for (uint16_t seq = 1; seq < 40; seq += 2) {
+    SCOPED_TRACE(seq);
+    Bytes a = rtp_packet(seq), b = rtp_packet(static_cast<uint16_t>(seq + 1));
+    b.resize(b.size() - seq % 3);  // different lengths, odd ones among them
+    const Bytes expected_a = protect(*now.session, a), expected_b = protect(*now.session, b);
+    Bytes got_a = a, got_b = b;
+    got_a.resize(a.size() + later.session->trailer_len());
+    got_b.resize(b.size() + later.session->trailer_len());
+    PendingTag tag_a{}, tag_b{};
+    const SrtpResult ra = later.session->protect(got_a.data(), a.size(), got_a.size(), tag_a);
+    const SrtpResult rb = later.session->protect(got_b.data(), b.size(), got_b.size(), tag_b);
+    ASSERT_TRUE(ra.ok() && rb.ok());
+    EXPECT_EQ(ra.len, got_a.size());
+    EXPECT_EQ(rb.len, got_b.size());
+    ASSERT_EQ(tag_a.pending(), leaves_tags);
+    ASSERT_EQ(tag_b.pending(), leaves_tags);
+    if (leaves_tags) {
+      EXPECT_EQ(tag_a.tag + tag_a.tag_len, got_a.data() + got_a.size());
+      EXPECT_TRUE(std::all_of(tag_a.tag, tag_a.tag + tag_a.tag_len, [](uint8_t x) { return x == 0; }));
+      if (seq % 4 == 1) {
+        complete_pair(tag_a, tag_b);
+      } else {
+        complete(tag_a);
+        complete(tag_b);
+      }
+      EXPECT_FALSE(tag_a.pending() || tag_b.pending());
+    }
+    EXPECT_EQ(got_a, expected_a);
+    EXPECT_EQ(got_b, expected_b);
   }
 }
 
