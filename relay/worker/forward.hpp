@@ -11,6 +11,7 @@
 #include "relay/packet/ethernet.hpp"
 #include "relay/packet/frame.hpp"
 #include "relay/packet/result.hpp"
+#include "relay/srtp/pending_tag.hpp"
 #include "relay/table/forwarding_table.hpp"
 #include "relay/worker/egress_cache.hpp"
 #include "relay/worker/media_path.hpp"
@@ -60,15 +61,19 @@ struct MediaFrame {
 // forward_media's burst form: reads frame.room, data_off and view, and writes ok, drop and
 // forwarded IN PLACE. Returning a Forwarded written byte by byte and copying it on with wide
 // loads stalled on store forwarding once per packet (~10 % of the worker's time in
-// perf annotate on bench/capacity at 1 stream).
+// perf annotate on bench/capacity at 1 stream). An SRTP protect leaves the packet's HMAC tag
+// in `tag` (whose key the caller has cleared), its bytes zero in the frame and in the UDP
+// checksum until the caller completes it (forward.cpp: complete_tags) before the frame leaves.
 void forward_frame(ForwardContext& context, uint8_t in_port, const table::ForwardingEntry* entry,
-                   const BurstClock& clock, MediaFrame& frame) noexcept;
+                   const BurstClock& clock, MediaFrame& frame, srtp::PendingTag& tag) noexcept;
 
 // forward_media over a burst, software-pipelined: while frame i is forwarded, the stream
 // state and peer latch of frame i + 4, the entry of frame i + 8 and the table slot and
 // egress template of frame i + 12 are requested (forward.cpp). With 100 000 streams these
-// are DRAM misses that a frame-at-a-time loop pays one after another. Same results, frame
-// for frame, as forward_media in arrival order (tests/unit/worker/forward_burst_test.cpp).
+// are DRAM misses that a frame-at-a-time loop pays one after another. Then each chunk's
+// SRTP tags are computed two at a time (HmacSha1::compute_pair: one SHA-1 chain leaves most
+// of the core idle), where forward_media computes its one at once. Same results, frame for
+// frame, as forward_media in arrival order (tests/unit/worker/forward_burst_test.cpp).
 void forward_burst(ForwardContext& context, uint8_t in_port, std::span<MediaFrame> frames,
                    const BurstClock& clock) noexcept;
 

@@ -32,13 +32,11 @@ DropReason drop_reason(srtp::SrtpError error) noexcept {
   }
 }
 
-// In place on `room`; returns false (and the reason) if libsrtp refused the packet.
-bool transform(srtp::SrtpSession& session, bool protect, bool rtcp, std::span<uint8_t> room,
-               size_t& size, DropReason& reason) noexcept {
+// In place on `room`; returns false (and the reason) if relay/srtp refused the packet.
+bool unprotect(srtp::SrtpSession& session, bool rtcp, std::span<uint8_t> room, size_t& size,
+               DropReason& reason) noexcept {
   const srtp::SrtpResult result =
-      protect ? (rtcp ? session.protect_rtcp(room.data(), size, room.size())
-                      : session.protect(room.data(), size, room.size()))
-              : (rtcp ? session.unprotect_rtcp(room.data(), size) : session.unprotect(room.data(), size));
+      rtcp ? session.unprotect_rtcp(room.data(), size) : session.unprotect(room.data(), size);
   if (!result.ok()) {
     reason = drop_reason(result.error);
     return false;
@@ -84,7 +82,7 @@ packet::Result<MediaDecision> decide_media(const table::ForwardingEntry* entry,
   size_t size = view.payload_size;
   DropReason reason = DropReason::srtp_error;
   if (hot.unprotect) {
-    if (!transform(*hot.unprotect, false, decision.rtcp, payload_room, size, reason))
+    if (!unprotect(*hot.unprotect, decision.rtcp, payload_room, size, reason))
       return stream_drop(state, reason);
     if (rtp.padding && !packet::parse_rtp(payload_room.first(size)))
       return stream_drop(state, DropReason::not_rtp);  // authentic, but its padding count lies
@@ -103,15 +101,23 @@ packet::Result<MediaDecision> decide_media(const table::ForwardingEntry* entry,
   } else {
     state.stats.on_rtp({rtp.ssrc, rtp.sequence, rtp.timestamp, bytes}, clock.ticks);
   }
-  if (hot.protect &&
-      !transform(*hot.protect, true, decision.rtcp, payload_room, size, reason))
-    return stream_drop(state, reason);
+  decision.protect = hot.protect;
   decision.payload_unchanged = !hot.unprotect && !hot.protect;
   decision.payload_size = size;
-  table::bump(state.forwarded_packets);
   decision.egress = &entry->egress_for(decision.rtcp);
   decision.destination = &entry->destination_for(decision.rtcp);
   return decision;
+}
+
+std::optional<DropReason> protect_media(MediaDecision& decision, std::span<uint8_t> payload_room,
+                                        srtp::PendingTag& tag) noexcept {
+  srtp::SrtpSession& session = *decision.protect;
+  const size_t size = decision.payload_size;
+  const srtp::SrtpResult result = decision.rtcp ? session.protect_rtcp(payload_room.data(), size, payload_room.size())
+                                                : session.protect(payload_room.data(), size, payload_room.size(), tag);
+  if (!result.ok()) return stream_drop(*decision.entry->hot.state, drop_reason(result.error));
+  decision.payload_size = result.len;
+  return std::nullopt;
 }
 
 }  // namespace rr::worker

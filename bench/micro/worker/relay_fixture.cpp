@@ -73,7 +73,11 @@ size_t BurstRunner::run(worker::ForwardContext& context, std::span<const std::sp
       continue;
     }
     views_[count] = *view;
-    frames_[count] = {room, kHeadroom, &views_[count]};
+    // The inputs only, as the worker sets them (its frames are reused burst after burst).
+    worker::MediaFrame& frame = frames_[count];
+    frame.room = room;
+    frame.data_off = kHeadroom;
+    frame.view = &views_[count];
     ++count;
   }
   worker::forward_burst(context, 0, std::span(frames_.data(), count), clock);

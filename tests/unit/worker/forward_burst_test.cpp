@@ -1,14 +1,21 @@
 // forward_burst must do exactly what forward_media does frame by frame: its software
-// pipeline (relay/worker/forward.cpp) only reorders loads. Two identical relays take the same
-// frames, one as bursts of every size around the pipeline's depths, the other one frame at a
-// time; every frame's result and bytes, and every stream's counters, must match.
+// pipeline (relay/worker/forward.cpp) only reorders loads, and it computes SRTP tags two at a
+// time after the chunk, adding them into UDP checksums summed without them, where
+// forward_media completes each at once. Two identical relays take the same frames, one as
+// bursts of every size around the pipeline's depths, the other one frame at a time; every
+// frame's result and bytes, and every stream's counters, must match. Streams 2-5 protect
+// RTP into SRTP (three AES-CM suites, whose tags are deferred, and GCM), with payloads of
+// odd and even length so that the tags start at odd and even offsets.
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <optional>
 #include <random>
 #include <vector>
 
 #include "relay/packet/frame.hpp"
+#include "relay/srtp/keygen.hpp"
+#include "relay/srtp/session.hpp"
 #include "relay/table/forwarding_table.hpp"
 #include "relay/worker/forward.hpp"
 #include "tests/support/packet_builder.hpp"
@@ -48,15 +55,37 @@ Bytes build(const FrameSpec& spec) {
       .ipv4(source.address, destination)
       .udp(source.port, port)
       .rtp(spec.sequence, spec.sequence * 160U, 0x1000 + static_cast<uint32_t>(spec.stream), 0)
-      .payload(160, static_cast<uint8_t>(spec.sequence))
+      .payload(160 + spec.stream % 3, static_cast<uint8_t>(spec.sequence))
       .build();
+}
+
+// The SRTP suite each stream's callee leg speaks, if any.
+const std::optional<srtp::CryptoSuite> kProtect[kStreams] = {
+    std::nullopt, std::nullopt, srtp::CryptoSuite::aes_cm_128_hmac_sha1_80,
+    srtp::CryptoSuite::aes_cm_128_hmac_sha1_32, srtp::CryptoSuite::aes_256_cm_hmac_sha1_80,
+    srtp::CryptoSuite::aead_aes_128_gcm};
+
+// Master keys for those legs, shared by both relays so that their output can be compared.
+std::vector<std::optional<srtp::KeyMaterial>> protect_keys() {
+  std::vector<std::optional<srtp::KeyMaterial>> keys;
+  for (const auto& suite : kProtect) keys.push_back(suite ? srtp::generate_key(*suite) : std::nullopt);
+  return keys;
+}
+
+std::shared_ptr<srtp::SrtpSession> outbound(const srtp::KeyMaterial& key) {
+  srtp::SessionParams params;
+  params.key = key;
+  params.direction = srtp::Direction::outbound;
+  auto created = srtp::SrtpSession::create(params);
+  EXPECT_TRUE(created.ok());
+  return std::make_shared<srtp::SrtpSession>(std::move(*created.session));
 }
 
 // One relay: a table of kStreams published streams (strict latching: a stranger is dropped
 // once the stream has latched), a worker's neighbours and egress cache.
 class Relay {
  public:
-  Relay() {
+  explicit Relay(const std::vector<std::optional<srtp::KeyMaterial>>& keys) {
     ports_.push_back({0, 0, mac("02:00:00:00:aa:01"), {{kRelayA, 24, ip("192.0.2.254")}}});
     ports_.push_back({1, 0, mac("02:00:00:00:bb:01"), {{ip("198.51.100.1"), 24, kGateway}}});
     neighbours_.learn(kGateway, mac("02:00:00:00:0f:fe"), 0);
@@ -68,6 +97,7 @@ class Relay {
       entry->learning.policy = table::LearningPolicy::strict_source;
       entry->egress = {1, {ip("198.51.100.1"), relay_port(s)}, 64, 46, table::latched_of(peer)};
       entry->state = std::make_shared<table::StreamState>(phone(s), kClock);
+      if (keys[s]) entry->srtp.protect = outbound(*keys[s]);
       states_.push_back(entry->state);
       peers_.push_back(std::move(peer));
       EXPECT_EQ(table_.publish(std::move(entry)), table::PublishError::none);
@@ -122,7 +152,8 @@ std::vector<FrameSpec> traffic(size_t count, std::mt19937& random, std::vector<u
 }
 
 TEST(ForwardBurst, SameResultsAsFrameAtATimeForEveryBurstSize) {
-  Relay burst_relay, single_relay;
+  const auto keys = protect_keys();
+  Relay burst_relay(keys), single_relay(keys);
   std::mt19937 random(7);
   std::vector<uint16_t> sequences(kStreams, 0);
   uint64_t ms = 1;
@@ -158,7 +189,10 @@ TEST(ForwardBurst, SameResultsAsFrameAtATimeForEveryBurstSize) {
       ++forwarded;
       EXPECT_EQ(frames[j].forwarded.port_index, out->port_index);
       EXPECT_EQ(frames[j].forwarded.resolved, out->resolved);
-      EXPECT_EQ(sent(in_burst[j], frames[j].forwarded), sent(alone[j], *out));
+      const Bytes bytes = sent(in_burst[j], frames[j].forwarded);
+      EXPECT_EQ(bytes, sent(alone[j], *out));
+      // Checksums too: an SRTP tag is added into the UDP checksum after it was summed.
+      EXPECT_TRUE(packet::parse_frame(bytes, {.verify_ipv4_checksum = true, .verify_udp_checksum = true}));
     }
   }
   for (size_t s = 0; s < kStreams; ++s) EXPECT_EQ(burst_relay.forwarded(s), single_relay.forwarded(s)) << s;
