@@ -30,6 +30,12 @@ int main(int argc, char** argv) {
                             .rtp(7, 7 * 160, 0x11223344, 0).payload(160, 0xd5).build()},
       {"rtp_from_b", 3, FrameBuilder().eth(phone_b, relay_b).ipv4(b, ip("198.51.100.1")).udp(5000, 10002)
                             .rtp(9, 9 * 160, 0x55667788, 8).payload(160, 0x55).build()},
+      // Bursts (bits 2-3: copies - 1): three from A, protected and their tags paired, the
+      // payload odd so the tags start at an odd offset; two from B, plain.
+      {"rtp_from_a_burst3", 2 | 2 << 2, FrameBuilder().eth(phone_a, relay_a).ipv4(a, ip("192.0.2.1")).udp(4000, 10000)
+                                          .rtp(8, 8 * 160, 0x11223344, 0).payload(161, 0xd5).build()},
+      {"rtp_from_b_burst2", 3 | 1 << 2, FrameBuilder().eth(phone_b, relay_b).ipv4(b, ip("198.51.100.1")).udp(5000, 10002)
+                                          .rtp(10, 10 * 160, 0x55667788, 8).payload(160, 0x55).build()},
       {"rtcp_mux_from_a", 2, FrameBuilder().eth(phone_a, relay_a).ipv4(a, ip("192.0.2.1")).udp(4000, 10000)
                                  .rtcp(200, 0, 0x11223344, Bytes(20, 1)).build()},
       {"rtp_stranger_vlan", 0, FrameBuilder().eth(phone_a, relay_a).vlan(100).ipv4(ip("192.0.2.66"), ip("192.0.2.1"))

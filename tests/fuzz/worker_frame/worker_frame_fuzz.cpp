@@ -1,13 +1,16 @@
 // Arbitrary bytes through the worker's per-frame code on a plain buffer laid out like an
 // mbuf (headroom, frame, tailroom): parse_frame, then forward_media for UDP (lookup, demux,
 // latch, stats, next hop, in-place rewrite) or answer_locally for ARP / ND / ping. The
-// table holds one call (A on port a <-> B on port b, rtcp-mux, symmetric learning), so
-// well-formed inputs reach the whole media path. Input byte 0: bit 0 = ingress port,
-// bit 1 = verify the IPv4 header checksum; the rest is the Ethernet frame.
+// table holds one call (A on port a <-> B on port b, rtcp-mux, symmetric learning; media
+// from A is protected into SRTP toward B), so well-formed inputs reach the whole media path.
+// Input byte 0: bit 0 = ingress port, bit 1 = verify the IPv4 header checksum, bits 2-3 =
+// copies - 1: more than one copy goes through forward_burst as one burst, whose SRTP tags are
+// completed in pairs after it; the rest is the Ethernet frame.
 //
 // Invariants beyond "no crash, no out-of-bounds": a forwarded frame lies inside the buffer
 // and re-parses with a valid IPv4 checksum, and a valid UDP checksum when the input had
-// one; a local reply fits the buffer.
+// one or was protected (its checksum is then summed, not derived); a local reply fits the
+// buffer.
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +20,7 @@
 #include <vector>
 
 #include "relay/packet/frame.hpp"
+#include "relay/srtp/session.hpp"
 #include "relay/table/forwarding_table.hpp"
 #include "relay/worker/forward.hpp"
 #include "relay/worker/local_replies.hpp"
@@ -46,14 +50,27 @@ struct Relay {
     const stats::RtpClock clock(8000, 1'000'000'000);
     auto a_state = std::make_shared<table::StreamState>(a, clock);
     auto b_state = std::make_shared<table::StreamState>(b, clock);
-    publish({0, kPortA}, a, {1, {v4(198, 51, 100, 1), kPortB}, 64, 46, table::latched_of(b_state)}, a_state);
+    publish({0, kPortA}, a, {1, {v4(198, 51, 100, 1), kPortB}, 64, 46, table::latched_of(b_state)}, a_state,
+            outbound_session());
     publish({1, kPortB}, b, {0, {v4(192, 0, 2, 1), kPortA}, 64, 46, table::latched_of(a_state)}, b_state);
     table.qsbr().online(0);  // this thread is the only worker
   }
   ~Relay() { table.qsbr().offline(0); }
 
+  // A fixed key, so that a crash replays; copies of one input repeat its index, so repeats
+  // are allowed (else every copy after the first is a replay).
+  static std::shared_ptr<srtp::SrtpSession> outbound_session() {
+    srtp::SessionParams params;
+    for (size_t i = 0; i < params.key.bytes.size(); ++i) params.key.bytes[i] = static_cast<uint8_t>(i * 7 + 1);
+    params.direction = srtp::Direction::outbound;
+    params.allow_repeat_tx = true;
+    auto created = srtp::SrtpSession::create(params);
+    if (!created.ok()) __builtin_trap();
+    return std::make_shared<srtp::SrtpSession>(std::move(*created.session));
+  }
+
   void publish(table::EntryKey key, const Endpoint& source, table::Egress egress,
-               std::shared_ptr<table::StreamState> state) {
+               std::shared_ptr<table::StreamState> state, std::shared_ptr<srtp::SrtpSession> protect = nullptr) {
     auto entry = std::make_unique<table::ForwardingEntry>();
     entry->key = key;
     entry->kind = table::StreamKind::rtp_mux;
@@ -61,6 +78,7 @@ struct Relay {
     entry->learning = {table::LearningPolicy::symmetric, {5, 3000}, false};
     entry->egress = std::move(egress);
     entry->state = std::move(state);
+    entry->srtp.protect = std::move(protect);
     if (table.publish(std::move(entry)) != table::PublishError::none) __builtin_trap();
   }
 
@@ -71,6 +89,13 @@ struct Relay {
   std::vector<worker::PortSetup> ports;
   uint64_t now_ms = 1;
 };
+
+// A forwarded frame lies inside its buffer and re-parses, its UDP checksum verified if
+// `check_udp`.
+void check_forwarded(std::span<const uint8_t> room, const worker::Forwarded& out, size_t ports, bool check_udp) {
+  if (out.data_off + out.data_len > room.size() || out.port_index >= ports) __builtin_trap();
+  if (!packet::parse_frame(room.subspan(out.data_off, out.data_len), {true, check_udp})) __builtin_trap();
+}
 
 }  // namespace
 
@@ -91,13 +116,29 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   relay.now_ms += 20;
 
   if (view->kind == packet::FrameKind::udp) {
-    // The UDP checksum out is derived from the one in: valid in, valid out.
+    // The UDP checksum out is derived from the one in (valid in, valid out), or summed when
+    // the payload changed: only A's stream (port a's kPortA) protects.
     const bool udp_valid = packet::parse_frame(room.subspan(kHeadroom, frame_size), {false, true}).ok();
+    const bool check_udp = udp_valid || view->dst.port == kPortA;
     worker::ForwardContext context{relay.table, relay.ports, relay.neighbours, &relay.egress_cache};
-    const auto out = worker::forward_media(context, in_port, room, kHeadroom, *view, clock);
-    if (out) {
-      if (out->data_off + out->data_len > room.size() || out->port_index >= relay.ports.size()) __builtin_trap();
-      if (!packet::parse_frame(room.subspan(out->data_off, out->data_len), {true, udp_valid})) __builtin_trap();
+    const size_t copies = 1 + ((data[0] >> 2) & 3);
+    if (copies == 1) {
+      const auto out = worker::forward_media(context, in_port, room, kHeadroom, *view, clock);
+      if (out) check_forwarded(room, *out, relay.ports.size(), check_udp);
+    } else {
+      // The copies in buffers of their own, as a burst of mbufs.
+      std::vector<std::vector<uint8_t>> buffers(copies, buffer);
+      std::array<packet::FrameView, 4> views;
+      std::array<worker::MediaFrame, 4> frames;
+      for (size_t c = 0; c < copies; ++c) {
+        const auto parsed = packet::parse_frame(std::span(buffers[c]).subspan(kHeadroom, frame_size), options);
+        if (!parsed) __builtin_trap();  // the same bytes parsed above
+        views[c] = *parsed;
+        frames[c] = {std::span(buffers[c]), kHeadroom, &views[c]};
+      }
+      worker::forward_burst(context, in_port, std::span(frames.data(), copies), clock);
+      for (size_t c = 0; c < copies; ++c)
+        if (frames[c].ok) check_forwarded(buffers[c], frames[c].forwarded, relay.ports.size(), check_udp);
     }
   } else {
     const std::span<uint8_t> frame = room.subspan(kHeadroom);
