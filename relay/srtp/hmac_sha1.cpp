@@ -17,8 +17,8 @@
 namespace rr::srtp {
 namespace {
 
-constexpr size_t kMaxSecond = 32;       // SRTP's ROC or SRTCP's E+index: 4 bytes
-constexpr size_t kMaxFullBlocks = 62;   // 3968 bytes of `first`, past any MTU
+constexpr size_t kMaxSecond = 32;      // SRTP's ROC or SRTCP's E+index: 4 bytes
+constexpr size_t kMaxFullBlocks = 62;  // 3968 bytes of `first`, past any MTU
 
 // The inner hash's message after the ipad block, first || second || padding, as a list of
 // blocks: first's whole blocks in place, the rest (under 64 bytes of first, second, the
@@ -41,15 +41,18 @@ void pad_into(uint8_t* tail, size_t used, size_t tail_size, uint64_t message_byt
   packet::store_be64(tail + tail_size - 8, message_bytes * 8);
 }
 
-void build_inner(std::span<const uint8_t> first, std::span<const uint8_t> second, Message& m) noexcept {
+void build_inner(std::span<const uint8_t> first, std::span<const uint8_t> second,
+                 Message& m) noexcept {
   const size_t full = first.size() / kSha1Block;
   for (size_t i = 0; i < full; ++i) m.blocks[i] = first.data() + i * kSha1Block;
   const size_t rest = first.size() - full * kSha1Block;
-  if (rest > 0) std::memcpy(m.tail.data(), first.data() + full * kSha1Block, rest);  // empty: data() may be null
+  // Not for an empty `first`, whose data() may be null.
+  if (rest > 0) std::memcpy(m.tail.data(), first.data() + full * kSha1Block, rest);
   if (!second.empty()) std::memcpy(m.tail.data() + rest, second.data(), second.size());
   const size_t used = rest + second.size();
   const size_t tail_blocks = used + 1 + 8 <= kSha1Block ? 1 : 2;
-  pad_into(m.tail.data(), used, tail_blocks * kSha1Block, kSha1Block + first.size() + second.size());
+  pad_into(m.tail.data(), used, tail_blocks * kSha1Block,
+           kSha1Block + first.size() + second.size());
   for (size_t i = 0; i < tail_blocks; ++i) m.blocks[full + i] = m.tail.data() + i * kSha1Block;
   m.count = full + tail_blocks;
 }
@@ -60,7 +63,9 @@ void build_outer(const Sha1State& inner, uint8_t* block) noexcept {
   pad_into(block, kSha1Len, kSha1Block, kSha1Block + kSha1Len);
 }
 
-Sha1State chaining_value(const SHA_CTX& ctx) noexcept { return {ctx.h0, ctx.h1, ctx.h2, ctx.h3, ctx.h4}; }
+Sha1State chaining_value(const SHA_CTX& ctx) noexcept {
+  return {ctx.h0, ctx.h1, ctx.h2, ctx.h3, ctx.h4};
+}
 
 // OpenSSL's SHA-1 where it stood after the one pad block. One 20-byte copy, not five field
 // stores: OpenSSL's block function loads h0..h3 as one 16-byte word, which narrower stores
@@ -132,9 +137,12 @@ void HmacSha1::compute_pair(const Job& a, const Job& b) noexcept {
   Sha1State ha = a.key->inner_, hb = b.key->inner_;
   // Together for the blocks both have, then the longer message's rest alone.
   const size_t common = ma.count < mb.count ? ma.count : mb.count;
-  sha1_ni_compress_x2(ha, std::span(ma.blocks.data(), common), hb, std::span(mb.blocks.data(), common));
-  if (ma.count > common) sha1_ni_compress(ha, std::span(ma.blocks.data() + common, ma.count - common));
-  if (mb.count > common) sha1_ni_compress(hb, std::span(mb.blocks.data() + common, mb.count - common));
+  sha1_ni_compress_x2(ha, std::span(ma.blocks.data(), common), hb,
+                      std::span(mb.blocks.data(), common));
+  if (ma.count > common)
+    sha1_ni_compress(ha, std::span(ma.blocks.data() + common, ma.count - common));
+  if (mb.count > common)
+    sha1_ni_compress(hb, std::span(mb.blocks.data() + common, mb.count - common));
   alignas(16) uint8_t block_a[kSha1Block], block_b[kSha1Block];
   build_outer(ha, block_a);
   build_outer(hb, block_b);

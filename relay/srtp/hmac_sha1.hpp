@@ -1,10 +1,10 @@
 // HMAC-SHA1 (RFC 2104) for SRTP authentication from the SHA-1 chaining values of the key's
 // inner and outer pads, computed once per session: a packet hashes only its own bytes, with
 // no allocation. One packet resumes OpenSSL's SHA1_* calls from the chaining values;
-// compute_pair, with SHA-NI (sha1_ni.hpp), interleaves two packets' HMACs. Only the 2 x 20 bytes are kept, not two 96-byte SHA_CTX: they are among
-// the bytes the worker prefetches per converting packet (SrtpSession::rtp_hot_bytes).
-// OpenSSL 3's EVP_MAC re-keys by duplicating provider contexts, which allocates per packet;
-// the low-level SHA1_* calls do not.
+// compute_pair, with SHA-NI (sha1_ni.hpp), interleaves two packets' HMACs. Only the 2 x 20 bytes
+// are kept, not two 96-byte SHA_CTX: they are among the bytes the worker prefetches per converting
+// packet (SrtpSession::rtp_hot_bytes). OpenSSL 3's EVP_MAC re-keys by duplicating provider
+// contexts, which allocates per packet; the low-level SHA1_* calls do not.
 #pragma once
 
 #include <cstddef>

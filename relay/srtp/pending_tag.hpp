@@ -16,11 +16,11 @@ namespace rr::srtp {
 // writing it for packets that never reach protect(): protect() writes `key` first, and the
 // rest with it. Value-initialise one that protect() may not see (`PendingTag tag{};`).
 struct PendingTag {
-  const HmacSha1* key;            // null: nothing pending
-  const uint8_t* authenticated;   // RFC 3711 4.2: the packet's header and payload...
+  const HmacSha1* key;           // null: nothing pending
+  const uint8_t* authenticated;  // RFC 3711 4.2: the packet's header and payload...
   size_t authenticated_len;
-  std::array<uint8_t, 4> roc;     // ... then the ROC
-  uint8_t* tag;                   // where the truncated tag goes; zero until complete()
+  std::array<uint8_t, 4> roc;  // ... then the ROC
+  uint8_t* tag;                // where the truncated tag goes; zero until complete()
   size_t tag_len;
 
   bool pending() const noexcept { return key != nullptr; }

@@ -111,7 +111,8 @@ class SrtpSession {
   void commit(SsrcState& state, bool known) noexcept;
   SsrcState& outbound_state(uint32_t ssrc) noexcept;
   // protect() with or without a pending tag.
-  SrtpResult protect_rtp(uint8_t* packet, size_t len, size_t capacity, PendingTag* pending) noexcept;
+  SrtpResult protect_rtp(uint8_t* packet, size_t len, size_t capacity,
+                         PendingTag* pending) noexcept;
   // Whether the MKI field at `at` names our master key (always true without an MKI).
   bool mki_matches(const uint8_t* at) const noexcept;
 

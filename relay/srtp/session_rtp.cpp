@@ -28,11 +28,13 @@ SrtpResult SrtpSession::protect(uint8_t* packet, size_t len, size_t capacity) no
   return protect_rtp(packet, len, capacity, nullptr);
 }
 
-SrtpResult SrtpSession::protect(uint8_t* packet, size_t len, size_t capacity, PendingTag& pending) noexcept {
+SrtpResult SrtpSession::protect(uint8_t* packet, size_t len, size_t capacity,
+                                PendingTag& pending) noexcept {
   return protect_rtp(packet, len, capacity, &pending);
 }
 
-SrtpResult SrtpSession::protect_rtp(uint8_t* packet, size_t len, size_t capacity, PendingTag* pending) noexcept {
+SrtpResult SrtpSession::protect_rtp(uint8_t* packet, size_t len, size_t capacity,
+                                    PendingTag* pending) noexcept {
   if (pending) pending->key = nullptr;
   if (len < kRtpHeader) return {SrtpError::too_short, len};
   if (capacity < len || capacity - len < trailer_len()) return {SrtpError::no_room, len};

@@ -25,13 +25,14 @@ namespace {
 
 // One block into (abcd, e): abcd holds h0..h3 with h0 in the top lane, e holds h4 in the top
 // lane (the layout sha1rnds4 and sha1nexte work in).
-[[gnu::target("sha,sse4.1"), gnu::always_inline]] inline void compress_block(__m128i& abcd_io, __m128i& e_io,
-                                                                           const uint8_t* block) noexcept {
+[[gnu::target("sha,sse4.1"), gnu::always_inline]] inline void compress_block(
+    __m128i& abcd_io, __m128i& e_io, const uint8_t* block) noexcept {
   const __m128i big_endian = _mm_set_epi64x(0x0001020304050607LL, 0x08090a0b0c0d0e0fLL);
   // w[i]: the schedule words of the current group of four rounds and the three after it.
   __m128i w[4];
   for (int i = 0; i < 4; ++i)
-    w[i] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * i)), big_endian);
+    w[i] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * i)),
+                            big_endian);
   const __m128i abcd_in = abcd_io, e_in = e_io;
   __m128i abcd = abcd_in;
   __m128i e = _mm_add_epi32(e_in, w[0]);
@@ -40,15 +41,23 @@ namespace {
   for (int g = 0; g < 20; ++g) {
     if (g >= 3 && g < 19) {  // the words of group g + 1 from those of groups g - 3 .. g
       const int n = (g + 1) & 3;
-      w[n] = _mm_sha1msg2_epu32(_mm_xor_si128(_mm_sha1msg1_epu32(w[n], w[(n + 1) & 3]), w[(n + 2) & 3]),
-                                w[(n + 3) & 3]);
+      w[n] = _mm_sha1msg2_epu32(
+          _mm_xor_si128(_mm_sha1msg1_epu32(w[n], w[(n + 1) & 3]), w[(n + 2) & 3]), w[(n + 3) & 3]);
     }
     const __m128i before = abcd;
     switch (g / 5) {  // the immediate must be a constant
-      case 0: abcd = _mm_sha1rnds4_epu32(abcd, e, 0); break;
-      case 1: abcd = _mm_sha1rnds4_epu32(abcd, e, 1); break;
-      case 2: abcd = _mm_sha1rnds4_epu32(abcd, e, 2); break;
-      default: abcd = _mm_sha1rnds4_epu32(abcd, e, 3); break;
+      case 0:
+        abcd = _mm_sha1rnds4_epu32(abcd, e, 0);
+        break;
+      case 1:
+        abcd = _mm_sha1rnds4_epu32(abcd, e, 1);
+        break;
+      case 2:
+        abcd = _mm_sha1rnds4_epu32(abcd, e, 2);
+        break;
+      default:
+        abcd = _mm_sha1rnds4_epu32(abcd, e, 3);
+        break;
     }
     // The next group's E (rotated A of this group's input) plus its words; after the last
     // group, plus the block's input E (the feed-forward).
@@ -62,8 +71,8 @@ namespace {
 // so the core overlaps them. The states stay in registers across the blocks.
 template <size_t N>
 [[gnu::target("sha,sse4.1")]] void compress(const std::array<Sha1State*, N>& states,
-                                           const std::array<const uint8_t* const*, N>& blocks,
-                                           size_t count) noexcept {
+                                            const std::array<const uint8_t* const*, N>& blocks,
+                                            size_t count) noexcept {
   __m128i abcd[N], e[N];
   for (size_t l = 0; l < N; ++l) {
     const Sha1State& h = *states[l];
@@ -91,7 +100,8 @@ void sha1_ni_compress(Sha1State& state, std::span<const uint8_t* const> blocks) 
 
 void sha1_ni_compress_x2(Sha1State& state_a, std::span<const uint8_t* const> a, Sha1State& state_b,
                          std::span<const uint8_t* const> b) noexcept {
-  compress<2>({&state_a, &state_b}, {a.data(), b.data()}, a.size() < b.size() ? a.size() : b.size());
+  compress<2>({&state_a, &state_b}, {a.data(), b.data()},
+              a.size() < b.size() ? a.size() : b.size());
 }
 
 #else  // not x86: HMAC stays on OpenSSL

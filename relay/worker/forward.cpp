@@ -110,13 +110,15 @@ void stamp(MediaFrame& frame, size_t payload_at, const MediaDecision& decision,
 
 // The frame's UDP checksum was summed over its SRTP tag's bytes while they were zero (in
 // software: apply_header_template's template follows the port's offload).
-void add_tag_to_checksum(std::span<const PortSetup> ports, MediaFrame& frame, const srtp::PendingTag& tag) noexcept {
+void add_tag_to_checksum(std::span<const PortSetup> ports, MediaFrame& frame,
+                         const srtp::PendingTag& tag) noexcept {
   const Forwarded& out = frame.forwarded;
   if (ports[out.port_index].tx_udp_checksum) return;
   uint8_t* udp = frame.room.data() + out.data_off + out.l2_len +
                  (out.v4 ? packet::kIpv4HeaderSize : packet::kIpv6HeaderSize);
   const bool odd = (tag.tag - udp) % 2 != 0;
-  const uint16_t checksum = packet::checksum_add(packet::load_be16(udp + 6), {tag.tag, tag.tag_len}, odd);
+  const uint16_t checksum =
+      packet::checksum_add(packet::load_be16(udp + 6), {tag.tag, tag.tag_len}, odd);
   packet::store_be16(udp + 6, checksum == 0 ? 0xffff : checksum);  // RFC 768: 0 is "none"
 }
 
@@ -205,7 +207,8 @@ void forward_chunk(ForwardContext& context, uint8_t in_port, std::span<MediaFram
     }
   }
   if (tags_from < n)
-    complete_tags(context.ports, frames.subspan(tags_from), std::span(tags.data() + tags_from, n - tags_from));
+    complete_tags(context.ports, frames.subspan(tags_from),
+                  std::span(tags.data() + tags_from, n - tags_from));
 }
 
 }  // namespace
@@ -243,7 +246,8 @@ void forward_frame(ForwardContext& context, uint8_t in_port, const table::Forwar
   const std::span<uint8_t> payload_room = frame.room.subspan(payload_at);
   auto decision = decide_media(entry, view, payload_room, clock);
   if (!decision) return fail(decision.drop());
-  if (const auto drop = protect_and_count(decision.value_in_place(), payload_room, tag)) return fail(*drop);
+  if (const auto drop = protect_and_count(decision.value_in_place(), payload_room, tag))
+    return fail(*drop);
   // Same payload bytes out as in: the UDP checksum is derived from the received one.
   const packet::FrameView* unchanged = decision->payload_unchanged ? &view : nullptr;
 

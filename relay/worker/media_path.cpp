@@ -113,8 +113,9 @@ std::optional<DropReason> protect_media(MediaDecision& decision, std::span<uint8
                                         srtp::PendingTag& tag) noexcept {
   srtp::SrtpSession& session = *decision.protect;
   const size_t size = decision.payload_size;
-  const srtp::SrtpResult result = decision.rtcp ? session.protect_rtcp(payload_room.data(), size, payload_room.size())
-                                                : session.protect(payload_room.data(), size, payload_room.size(), tag);
+  const srtp::SrtpResult result =
+      decision.rtcp ? session.protect_rtcp(payload_room.data(), size, payload_room.size())
+                    : session.protect(payload_room.data(), size, payload_room.size(), tag);
   if (!result.ok()) return stream_drop(*decision.entry->hot.state, drop_reason(result.error));
   decision.payload_size = result.len;
   return std::nullopt;

@@ -57,7 +57,8 @@ packet::Result<MediaDecision> decide_media(const table::ForwardingEntry* entry,
 
 // decide_media's decision.protect, out of line: returns why protect refused the packet
 // (counted against the stream), or nothing.
-std::optional<packet::DropReason> protect_media(MediaDecision& decision, std::span<uint8_t> payload_room,
+std::optional<packet::DropReason> protect_media(MediaDecision& decision,
+                                                std::span<uint8_t> payload_room,
                                                 srtp::PendingTag& tag) noexcept;
 
 // The step after decide_media: a converting stream's SRTP protect, then the packet counted as
@@ -66,8 +67,9 @@ std::optional<packet::DropReason> protect_media(MediaDecision& decision, std::sp
 // (which clears it when it leaves nothing), so the caller clears what it does not complete.
 // Apart from decide_media so that the plain path's call carries no tag: as a fifth argument
 // of decide_media it cost the plain path 2-3 % (session 8, bench/results).
-inline std::optional<packet::DropReason> protect_and_count(MediaDecision& decision, std::span<uint8_t> payload_room,
-                                                      srtp::PendingTag& tag) noexcept {
+inline std::optional<packet::DropReason> protect_and_count(MediaDecision& decision,
+                                                           std::span<uint8_t> payload_room,
+                                                           srtp::PendingTag& tag) noexcept {
   if (decision.protect) [[unlikely]] {
     if (auto drop = protect_media(decision, payload_room, tag)) return drop;
   }

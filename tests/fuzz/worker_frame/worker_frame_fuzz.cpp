@@ -50,8 +50,8 @@ struct Relay {
     const stats::RtpClock clock(8000, 1'000'000'000);
     auto a_state = std::make_shared<table::StreamState>(a, clock);
     auto b_state = std::make_shared<table::StreamState>(b, clock);
-    publish({0, kPortA}, a, {1, {v4(198, 51, 100, 1), kPortB}, 64, 46, table::latched_of(b_state)}, a_state,
-            outbound_session());
+    publish({0, kPortA}, a, {1, {v4(198, 51, 100, 1), kPortB}, 64, 46, table::latched_of(b_state)},
+            a_state, outbound_session());
     publish({1, kPortB}, b, {0, {v4(192, 0, 2, 1), kPortA}, 64, 46, table::latched_of(a_state)}, b_state);
     table.qsbr().online(0);  // this thread is the only worker
   }
@@ -61,7 +61,8 @@ struct Relay {
   // are allowed (else every copy after the first is a replay).
   static std::shared_ptr<srtp::SrtpSession> outbound_session() {
     srtp::SessionParams params;
-    for (size_t i = 0; i < params.key.bytes.size(); ++i) params.key.bytes[i] = static_cast<uint8_t>(i * 7 + 1);
+    for (size_t i = 0; i < params.key.bytes.size(); ++i)
+      params.key.bytes[i] = static_cast<uint8_t>(i * 7 + 1);
     params.direction = srtp::Direction::outbound;
     params.allow_repeat_tx = true;
     auto created = srtp::SrtpSession::create(params);
@@ -70,7 +71,8 @@ struct Relay {
   }
 
   void publish(table::EntryKey key, const Endpoint& source, table::Egress egress,
-               std::shared_ptr<table::StreamState> state, std::shared_ptr<srtp::SrtpSession> protect = nullptr) {
+               std::shared_ptr<table::StreamState> state,
+               std::shared_ptr<srtp::SrtpSession> protect = nullptr) {
     auto entry = std::make_unique<table::ForwardingEntry>();
     entry->key = key;
     entry->kind = table::StreamKind::rtp_mux;
@@ -92,9 +94,11 @@ struct Relay {
 
 // A forwarded frame lies inside its buffer and re-parses, its UDP checksum verified if
 // `check_udp`.
-void check_forwarded(std::span<const uint8_t> room, const worker::Forwarded& out, size_t ports, bool check_udp) {
+void check_forwarded(std::span<const uint8_t> room, const worker::Forwarded& out, size_t ports,
+                     bool check_udp) {
   if (out.data_off + out.data_len > room.size() || out.port_index >= ports) __builtin_trap();
-  if (!packet::parse_frame(room.subspan(out.data_off, out.data_len), {true, check_udp})) __builtin_trap();
+  if (!packet::parse_frame(room.subspan(out.data_off, out.data_len), {true, check_udp}))
+    __builtin_trap();
 }
 
 }  // namespace
@@ -131,14 +135,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       std::array<packet::FrameView, 4> views;
       std::array<worker::MediaFrame, 4> frames;
       for (size_t c = 0; c < copies; ++c) {
-        const auto parsed = packet::parse_frame(std::span(buffers[c]).subspan(kHeadroom, frame_size), options);
+        const auto parsed =
+            packet::parse_frame(std::span(buffers[c]).subspan(kHeadroom, frame_size), options);
         if (!parsed) __builtin_trap();  // the same bytes parsed above
         views[c] = *parsed;
         frames[c] = {std::span(buffers[c]), kHeadroom, &views[c]};
       }
       worker::forward_burst(context, in_port, std::span(frames.data(), copies), clock);
       for (size_t c = 0; c < copies; ++c)
-        if (frames[c].ok) check_forwarded(buffers[c], frames[c].forwarded, relay.ports.size(), check_udp);
+        if (frames[c].ok)
+          check_forwarded(buffers[c], frames[c].forwarded, relay.ports.size(), check_udp);
     }
   } else {
     const std::span<uint8_t> frame = room.subspan(kHeadroom);

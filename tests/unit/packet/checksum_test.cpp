@@ -1,10 +1,11 @@
 #include "relay/packet/checksum.hpp"
-#include "tests/support/packet_builder.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <string>
+
+#include "tests/support/packet_builder.hpp"
 
 namespace rr::packet {
 namespace {

@@ -115,7 +115,8 @@ TEST_P(EverySuite, ProtectAndUnprotectAllocateNothing) {
     }
   });
   EXPECT_EQ(failures, 0U);
-  EXPECT_EQ(paired, 0) << "allocations in 500 x (two protects, their tags completed together, two unprotects)";
+  EXPECT_EQ(paired, 0)
+      << "allocations in 500 x (two protects, their tags completed together, two unprotects)";
 }
 
 INSTANTIATE_TEST_SUITE_P(Suites, EverySuite, testing::Combine(testing::ValuesIn(kSuites), testing::Values(size_t{0}, size_t{4})),

@@ -1,4 +1,6 @@
 // SrtpSession behaviour per suite: round trips, tampering, replay, bounds.
+#include "relay/srtp/session.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -8,7 +10,6 @@
 #include <vector>
 
 #include "relay/srtp/keygen.hpp"
-#include "relay/srtp/session.hpp"
 #include "tests/unit/srtp/packets.hpp"
 
 namespace rr::srtp {
@@ -162,7 +163,8 @@ TEST_P(EverySuite, PendingTagsCompleteToProtectsBytes) {
     ASSERT_EQ(tag_b.pending(), leaves_tags);
     if (leaves_tags) {
       EXPECT_EQ(tag_a.tag + tag_a.tag_len, got_a.data() + got_a.size());
-      EXPECT_TRUE(std::all_of(tag_a.tag, tag_a.tag + tag_a.tag_len, [](uint8_t x) { return x == 0; }));
+      EXPECT_TRUE(
+          std::all_of(tag_a.tag, tag_a.tag + tag_a.tag_len, [](uint8_t x) { return x == 0; }));
       if (seq % 4 == 1) {
         complete_pair(tag_a, tag_b);
       } else {

@@ -61,14 +61,18 @@ Bytes build(const FrameSpec& spec) {
 
 // The SRTP suite each stream's callee leg speaks, if any.
 const std::optional<srtp::CryptoSuite> kProtect[kStreams] = {
-    std::nullopt, std::nullopt, srtp::CryptoSuite::aes_cm_128_hmac_sha1_80,
-    srtp::CryptoSuite::aes_cm_128_hmac_sha1_32, srtp::CryptoSuite::aes_256_cm_hmac_sha1_80,
+    std::nullopt,
+    std::nullopt,
+    srtp::CryptoSuite::aes_cm_128_hmac_sha1_80,
+    srtp::CryptoSuite::aes_cm_128_hmac_sha1_32,
+    srtp::CryptoSuite::aes_256_cm_hmac_sha1_80,
     srtp::CryptoSuite::aead_aes_128_gcm};
 
 // Master keys for those legs, shared by both relays so that their output can be compared.
 std::vector<std::optional<srtp::KeyMaterial>> protect_keys() {
   std::vector<std::optional<srtp::KeyMaterial>> keys;
-  for (const auto& suite : kProtect) keys.push_back(suite ? srtp::generate_key(*suite) : std::nullopt);
+  for (const auto& suite : kProtect)
+    keys.push_back(suite ? srtp::generate_key(*suite) : std::nullopt);
   return keys;
 }
 
@@ -192,7 +196,8 @@ TEST(ForwardBurst, SameResultsAsFrameAtATimeForEveryBurstSize) {
       const Bytes bytes = sent(in_burst[j], frames[j].forwarded);
       EXPECT_EQ(bytes, sent(alone[j], *out));
       // Checksums too: an SRTP tag is added into the UDP checksum after it was summed.
-      EXPECT_TRUE(packet::parse_frame(bytes, {.verify_ipv4_checksum = true, .verify_udp_checksum = true}));
+      EXPECT_TRUE(
+          packet::parse_frame(bytes, {.verify_ipv4_checksum = true, .verify_udp_checksum = true}));
     }
   }
   for (size_t s = 0; s < kStreams; ++s) EXPECT_EQ(burst_relay.forwarded(s), single_relay.forwarded(s)) << s;
