@@ -62,7 +62,7 @@ uint16_t udp_checksum(const IpAddress& src, const IpAddress& dst,
                       std::span<const uint8_t> datagram) {
   uint64_t sum = pseudo_header_sum(src, dst, 17, static_cast<uint32_t>(datagram.size()));
   auto checksum = static_cast<uint16_t>(~fold(ones_sum(datagram, sum)));
-  return checksum == 0 ? 0xffff : checksum;  // 0 means "no checksum" on the wire
+  return udp_checksum_field(checksum);
 }
 
 bool udp_checksum_ok(const IpAddress& src, const IpAddress& dst,

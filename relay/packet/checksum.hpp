@@ -64,6 +64,9 @@ uint16_t checksum_update16(uint16_t checksum, uint16_t old_word, uint16_t new_wo
 // even size.
 uint16_t checksum_update(uint16_t checksum, std::span<const uint8_t> before,
                          std::span<const uint8_t> after);
+// RFC 768: a computed UDP checksum of 0 is sent as 0xffff; 0 in the field means "none"
+// (invalid for IPv6).
+inline uint16_t udp_checksum_field(uint16_t checksum) { return checksum == 0 ? 0xffff : checksum; }
 // RFC 1624 for bytes that were zero when `checksum` was computed and now hold `added` (an
 // SRTP tag written after the UDP checksum): ~(~HC + sum(added)), the sum's bytes swapped
 // when `added` starts at an odd offset in the checksummed data (RFC 1071 2(B)).

@@ -26,9 +26,6 @@ uint16_t fold_short(uint32_t sum) {
 uint16_t complement(uint64_t sum) { return static_cast<uint16_t>(~fold(sum)); }
 uint16_t complement_short(uint32_t sum) { return static_cast<uint16_t>(~fold_short(sum)); }
 
-// RFC 768: a computed 0 is sent as 0xffff (0 means "no checksum", invalid for IPv6).
-uint16_t udp_field(uint16_t checksum) { return checksum == 0 ? 0xffff : checksum; }
-
 // Where the IP and UDP headers start inside a template's bytes, and so inside the frame.
 size_t ip_offset(const HeaderTemplate& header) { return header.l2_size; }
 size_t udp_offset(const HeaderTemplate& header) {
@@ -124,11 +121,13 @@ Result<size_t> apply_header_template(std::span<uint8_t> room, size_t payload_at,
     const FrameView& in = *unchanged_from;
     const uint32_t old_fields = address_words_sum(in.src.address) + address_words_sum(in.dst.address) +
                                 in.src.port + in.dst.port;
-    checksum = udp_field(complement_short(uint32_t{static_cast<uint16_t>(~in.udp_checksum)} + address_sum +
-                                          port_sum + complement_short(old_fields)));
+    checksum =
+        udp_checksum_field(complement_short(uint32_t{static_cast<uint16_t>(~in.udp_checksum)} +
+                                            address_sum + port_sum + complement_short(old_fields)));
   } else {
-    checksum = udp_field(complement(ones_sum(std::span<const uint8_t>(udp + kUdpHeaderSize, payload_size),
-                                             pseudo + port_sum + udp_size)));
+    checksum = udp_checksum_field(
+        complement(ones_sum(std::span<const uint8_t>(udp + kUdpHeaderSize, payload_size),
+                            pseudo + port_sum + udp_size)));
   }
   store_be16(udp + kUdpChecksum, checksum);
   return start;

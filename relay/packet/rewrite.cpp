@@ -67,7 +67,7 @@ Result<size_t> write_egress(std::span<uint8_t> frame, const EgressHeaders& egres
                          udp_header_sum(egress.src.port, egress.dst.port, static_cast<uint32_t>(udp_size)) +
                          *egress.payload_sum;
     const auto checksum = static_cast<uint16_t>(~fold(sum));
-    store_be16(udp + 6, checksum == 0 ? 0xffff : checksum);  // RFC 768: 0 means "none"
+    store_be16(udp + 6, udp_checksum_field(checksum));
   } else {
     store_be16(udp + 6, udp_checksum(src, dst, std::span<const uint8_t>(udp, udp_size)));
   }

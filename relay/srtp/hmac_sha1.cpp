@@ -57,12 +57,6 @@ void build_inner(std::span<const uint8_t> first, std::span<const uint8_t> second
   m.count = full + tail_blocks;
 }
 
-// The outer hash's one block: the inner digest, then padding for 64 + 20 bytes.
-void build_outer(const Sha1State& inner, uint8_t* block) noexcept {
-  for (size_t i = 0; i < 5; ++i) packet::store_be32(block + 4 * i, inner[i]);
-  pad_into(block, kSha1Len, kSha1Block, kSha1Block + kSha1Len);
-}
-
 Sha1State chaining_value(const SHA_CTX& ctx) noexcept {
   return {ctx.h0, ctx.h1, ctx.h2, ctx.h3, ctx.h4};
 }
@@ -80,6 +74,12 @@ void resume(SHA_CTX& ctx, const Sha1State& h) noexcept {
 
 void write_digest(const Sha1State& h, uint8_t* out) noexcept {
   for (size_t i = 0; i < 5; ++i) packet::store_be32(out + 4 * i, h[i]);
+}
+
+// The outer hash's one block: the inner digest, then padding for 64 + 20 bytes.
+void build_outer(const Sha1State& inner, uint8_t* block) noexcept {
+  write_digest(inner, block);
+  pad_into(block, kSha1Len, kSha1Block, kSha1Block + kSha1Len);
 }
 
 }  // namespace

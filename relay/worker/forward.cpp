@@ -114,12 +114,11 @@ void add_tag_to_checksum(std::span<const PortSetup> ports, MediaFrame& frame,
                          const srtp::PendingTag& tag) noexcept {
   const Forwarded& out = frame.forwarded;
   if (ports[out.port_index].tx_udp_checksum) return;
-  uint8_t* udp = frame.room.data() + out.data_off + out.l2_len +
-                 (out.v4 ? packet::kIpv4HeaderSize : packet::kIpv6HeaderSize);
+  uint8_t* udp = frame.room.data() + out.data_off + out.l2_len + out.ip_header_size();
   const bool odd = (tag.tag - udp) % 2 != 0;
   const uint16_t checksum =
       packet::checksum_add(packet::load_be16(udp + 6), {tag.tag, tag.tag_len}, odd);
-  packet::store_be16(udp + 6, checksum == 0 ? 0xffff : checksum);  // RFC 768: 0 is "none"
+  packet::store_be16(udp + 6, packet::udp_checksum_field(checksum));
 }
 
 // Computes the SRTP tags forward_frame left, two at a time (HmacSha1::compute_pair), writes

@@ -37,6 +37,8 @@ struct Forwarded {
   bool rtcp = false;
   bool resolved = true;     // false: destination MAC is zero, hold and solicit `next_hop`
   IpAddress next_hop;
+
+  size_t ip_header_size() const { return v4 ? packet::kIpv4HeaderSize : packet::kIpv6HeaderSize; }
 };
 
 // One frame at a time, with its own lookup (fuzzing, tests, the frame-at-a-time bench):

@@ -160,7 +160,7 @@ void Worker::finish_media(rte_mbuf* mbuf, const MediaFrame& frame, const BurstCl
   const PortSetup& setup = port_setups_[out->port_index];
   if (setup.tx_udp_checksum || setup.tx_ipv4_checksum) {
     mbuf->l2_len = out->l2_len;
-    mbuf->l3_len = static_cast<uint16_t>(out->v4 ? packet::kIpv4HeaderSize : packet::kIpv6HeaderSize);
+    mbuf->l3_len = static_cast<uint16_t>(out->ip_header_size());
     mbuf->ol_flags = out->v4 ? RTE_MBUF_F_TX_IPV4 : RTE_MBUF_F_TX_IPV6;
     if (setup.tx_udp_checksum) mbuf->ol_flags |= RTE_MBUF_F_TX_UDP_CKSUM;
     if (out->v4 && setup.tx_ipv4_checksum) mbuf->ol_flags |= RTE_MBUF_F_TX_IP_CKSUM;
