@@ -85,6 +85,18 @@ bool prefetch_stream(const table::ForwardingEntry* entry) noexcept {
   }
 }
 
+// Every frame from an on-link peer refreshes its MAC, so replies rarely need ARP.
+void learn_sender(ForwardContext& context, uint8_t in_port, const packet::FrameView& view,
+                  uint64_t now_ms) noexcept {
+  ForwardContext::Sender& last = context.last_sender;
+  if (now_ms == last.ms && in_port == last.port && view.src.address == last.ip &&
+      view.src_mac == last.mac)
+    return;
+  last = {view.src.address, view.src_mac, in_port, now_ms};
+  if (!view.src_mac.is_multicast() && on_link(context.ports[in_port].addresses, view.src.address))
+    context.neighbours.learn(view.src.address, view.src_mac, now_ms);
+}
+
 // Writes `header` in front of the payload and describes the frame for the worker, in place
 // (forward_frame). `unresolved_hop`: the next hop whose MAC is still unknown (the frame is held).
 void stamp(MediaFrame& frame, size_t payload_at, const MediaDecision& decision,
@@ -106,6 +118,42 @@ void stamp(MediaFrame& frame, size_t payload_at, const MediaDecision& decision,
   forwarded.resolved = !unresolved_hop;
   if (unresolved_hop) forwarded.next_hop = *unresolved_hop;
   frame.ok = true;
+}
+
+// forward_frame past an egress cache miss (a new stream, a moved latch or next hop, bridged
+// RTCP): next hop, neighbour, headers built and the stream's template refilled. Out of line:
+// inlined, its locals gave forward_frame a 376-byte frame and spills that every cached packet
+// paid for.
+[[gnu::noinline]] void stamp_uncached(ForwardContext& context, const table::ForwardingEntry& entry,
+                                      const MediaDecision& decision, const BurstClock& clock,
+                                      MediaFrame& frame, size_t payload_at,
+                                      const packet::FrameView* unchanged, EgressCacheSlot* cached,
+                                      uint32_t latch_version) noexcept {
+  const auto fail = [&frame](packet::DropReason reason) {
+    frame.ok = false;
+    frame.drop = reason;
+  };
+  const Endpoint destination = decision.destination->load();
+  const int out_index = port_index_of(context.ports, decision.egress->port_id);
+  if (out_index < 0) return fail(packet::DropReason::unhandled);
+  const PortSetup& out = context.ports[static_cast<size_t>(out_index)];
+  const auto hop = next_hop(out.addresses, destination.address);
+  if (!hop) return fail(packet::DropReason::no_neighbour);
+  auto headers = egress_headers(*decision.egress, destination, {}, out);
+  // Unresolved: the destination MAC stays zero and the worker holds the frame.
+  NeighbourTable::Stamp neighbour;
+  const bool resolved = context.neighbours.find(*hop, clock.ms, headers.l2.dst, neighbour);
+  const auto header = packet::make_header_template(headers);
+  if (!header) return fail(header.drop());
+  if (cached && resolved) {
+    cached->entry_generation = entry.hot.generation;
+    cached->set_neighbour(neighbour);
+    cached->latch_version = latch_version;
+    cached->port_index = static_cast<uint8_t>(out_index);
+    cached->header = *header;
+  }
+  stamp(frame, payload_at, decision, *header, static_cast<uint8_t>(out_index), unchanged,
+        resolved ? nullptr : &*hop);
 }
 
 // The frame's UDP checksum was summed over its SRTP tag's bytes while they were zero (in
@@ -237,9 +285,7 @@ void forward_frame(ForwardContext& context, uint8_t in_port, const table::Forwar
     frame.ok = false;
     frame.drop = reason;
   };
-  // Every frame from an on-link peer refreshes its MAC, so replies rarely need ARP.
-  if (!view.src_mac.is_multicast() && on_link(context.ports[in_port].addresses, view.src.address))
-    context.neighbours.learn(view.src.address, view.src_mac, clock.ms);
+  learn_sender(context, in_port, view, clock.ms);
 
   const size_t payload_at = frame.data_off + view.payload_offset;
   const std::span<uint8_t> payload_room = frame.room.subspan(payload_at);
@@ -258,27 +304,8 @@ void forward_frame(ForwardContext& context, uint8_t in_port, const table::Forwar
   if (cached && cached->holds(entry->hot.generation, latch_version, clock.ms, context.neighbours))
     return stamp(frame, payload_at, *decision, cached->header, cached->port_index, unchanged, nullptr);
 
-  const Endpoint destination = decision->destination->load();
-  const int out_index = port_index_of(context.ports, decision->egress->port_id);
-  if (out_index < 0) return fail(packet::DropReason::unhandled);
-  const PortSetup& out = context.ports[static_cast<size_t>(out_index)];
-  const auto hop = next_hop(out.addresses, destination.address);
-  if (!hop) return fail(packet::DropReason::no_neighbour);
-  auto headers = egress_headers(*decision->egress, destination, {}, out);
-  // Unresolved: the destination MAC stays zero and the worker holds the frame.
-  NeighbourTable::Stamp neighbour;
-  const bool resolved = context.neighbours.find(*hop, clock.ms, headers.l2.dst, neighbour);
-  const auto header = packet::make_header_template(headers);
-  if (!header) return fail(header.drop());
-  if (cached && resolved) {
-    cached->entry_generation = entry->hot.generation;
-    cached->set_neighbour(neighbour);
-    cached->latch_version = latch_version;
-    cached->port_index = static_cast<uint8_t>(out_index);
-    cached->header = *header;
-  }
-  stamp(frame, payload_at, *decision, *header, static_cast<uint8_t>(out_index), unchanged,
-        resolved ? nullptr : &*hop);
+  stamp_uncached(context, *entry, *decision, clock, frame, payload_at, unchanged, cached,
+                 latch_version);
 }
 
 }  // namespace rr::worker

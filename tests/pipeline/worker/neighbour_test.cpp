@@ -47,6 +47,27 @@ TEST_F(WorkerPipeline, OffLinkDestinationGoesThroughTheGateway) {
   EXPECT_EQ(out[0], relayed(kRelayMacB, kGatewayMacB, {kRelayB, 10002}, spec.b_sdp, in.udp_payload()));
 }
 
+// Media from an on-link peer teaches the relay its MAC, so media toward it needs no ARP. A
+// burst remembers the sender it last learned from (forward.cpp: learn_sender): a second MAC
+// for the same address within that burst, as a failover pair sharing one address sends, is
+// still learned, and the newer MAC wins.
+TEST_F(WorkerPipeline, MediaTeachesItsSendersMacAndAMovedMacWithinOneBurst) {
+  start_worker();
+  const MediaSpec spec;
+  publish(spec);
+  const packet::MacAddress moved = mac("02:00:00:00:0b:99");
+  inject_b(rtp_from(kPhoneMacB, kRelayMacB, spec.b_sdp, {kRelayB, 10002}, 1).build());
+  inject_b(rtp_from(kPhoneMacB, kRelayMacB, spec.b_sdp, {kRelayB, 10002}, 2).build());
+  inject_b(rtp_from(moved, kRelayMacB, spec.b_sdp, {kRelayB, 10002}, 3).build());
+  poll();  // one burst on port b: B's media, held on its way to phone A (not yet resolved)
+  const FrameBuilder in = rtp_from(kPhoneMacA, kRelayMacA, spec.a_sdp, {kRelayA, 10000}, 1);
+  inject_a(in.build());
+  poll();
+  const auto out = out_b();
+  ASSERT_EQ(out.size(), 1U) << "no ARP request toward phone B";
+  EXPECT_EQ(out[0], relayed(kRelayMacB, moved, {kRelayB, 10002}, spec.b_sdp, in.udp_payload()));
+}
+
 TEST_F(WorkerPipeline, IPv6NextHopIsSolicitedWithNeighbourSolicitation) {
   start_worker();
   MediaSpec spec;
