@@ -7,8 +7,10 @@
 #include <openssl/crypto.h>
 #include <openssl/sha.h>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 
 #include "relay/packet/bytes.hpp"
@@ -125,33 +127,56 @@ void HmacSha1::compute(std::span<const uint8_t> first, std::span<const uint8_t> 
   SHA1_Final(out, &ctx);
 }
 
-void HmacSha1::compute_pair(const Job& a, const Job& b) noexcept {
-  if (!a.key->sha_ni_ || !b.key->sha_ni_ || !fits(a.first, a.second) || !fits(b.first, b.second)) {
-    a.key->compute(a.first, a.second, a.out);
-    b.key->compute(b.first, b.second, b.out);
+void HmacSha1::compute_group(std::span<const Job> jobs) noexcept {
+  const size_t n = jobs.size();
+  const bool together =
+      n >= 2 && n <= kMaxGroup && std::all_of(jobs.begin(), jobs.end(), [](const Job& job) {
+        return job.key->sha_ni_ && fits(job.first, job.second);
+      });
+  if (!together) {
+    for (const Job& job : jobs) job.key->compute(job.first, job.second, job.out);
     return;
   }
-  Message ma, mb;
-  build_inner(a.first, a.second, ma);
-  build_inner(b.first, b.second, mb);
-  Sha1State ha = a.key->inner_, hb = b.key->inner_;
-  // Together for the blocks both have, then the longer message's rest alone.
-  const size_t common = ma.count < mb.count ? ma.count : mb.count;
-  sha1_ni_compress_x2(ha, std::span(ma.blocks.data(), common), hb,
-                      std::span(mb.blocks.data(), common));
-  if (ma.count > common)
-    sha1_ni_compress(ha, std::span(ma.blocks.data() + common, ma.count - common));
-  if (mb.count > common)
-    sha1_ni_compress(hb, std::span(mb.blocks.data() + common, mb.count - common));
-  alignas(16) uint8_t block_a[kSha1Block], block_b[kSha1Block];
-  build_outer(ha, block_a);
-  build_outer(hb, block_b);
-  Sha1State oa = a.key->outer_, ob = b.key->outer_;
-  const uint8_t* blocks_a[] = {block_a};
-  const uint8_t* blocks_b[] = {block_b};
-  sha1_ni_compress_x2(oa, blocks_a, ob, blocks_b);
-  write_digest(oa, a.out);
-  write_digest(ob, b.out);
+  std::array<Message, kMaxGroup> messages;
+  std::array<Sha1State, kMaxGroup> states;
+  std::array<size_t, kMaxGroup> done{};  // blocks of each message compressed so far
+  for (size_t i = 0; i < n; ++i) {
+    build_inner(jobs[i].first, jobs[i].second, messages[i]);
+    states[i] = jobs[i].key->inner_;
+  }
+  // The messages may differ in length: the blocks all of them still have go together, then
+  // those of the longer ones, until every message is done.
+  for (;;) {
+    std::array<Sha1State*, kMaxGroup> lane_states;
+    std::array<const uint8_t* const*, kMaxGroup> lane_blocks;
+    size_t lanes = 0, step = SIZE_MAX;
+    for (size_t i = 0; i < n; ++i) {
+      const size_t left = messages[i].count - done[i];
+      if (left == 0) continue;
+      lane_states[lanes] = &states[i];
+      lane_blocks[lanes++] = messages[i].blocks.data() + done[i];
+      step = std::min(step, left);
+    }
+    if (lanes == 0) break;
+    sha1_ni_compress_lanes(std::span(lane_states.data(), lanes),
+                           std::span(lane_blocks.data(), lanes), step);
+    for (size_t i = 0; i < n; ++i) done[i] += messages[i].count > done[i] ? step : 0;
+  }
+  // The outer hashes: one block each, all together.
+  alignas(16) std::array<std::array<uint8_t, kSha1Block>, kMaxGroup> outer_blocks;
+  std::array<const uint8_t*, kMaxGroup> outer_block;
+  std::array<Sha1State, kMaxGroup> outer;
+  std::array<Sha1State*, kMaxGroup> outer_states;
+  std::array<const uint8_t* const*, kMaxGroup> outer_lists;
+  for (size_t i = 0; i < n; ++i) {
+    build_outer(states[i], outer_blocks[i].data());
+    outer_block[i] = outer_blocks[i].data();
+    outer[i] = jobs[i].key->outer_;
+    outer_states[i] = &outer[i];
+    outer_lists[i] = &outer_block[i];
+  }
+  sha1_ni_compress_lanes(std::span(outer_states.data(), n), std::span(outer_lists.data(), n), 1);
+  for (size_t i = 0; i < n; ++i) write_digest(outer[i], jobs[i].out);
 }
 
 }  // namespace rr::srtp

@@ -1,6 +1,7 @@
 #include "relay/srtp/pending_tag.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace rr::srtp {
 namespace {
@@ -18,13 +19,19 @@ void complete(PendingTag& tag) noexcept {
   tag.key = nullptr;
 }
 
-void complete_pair(PendingTag& a, PendingTag& b) noexcept {
-  uint8_t mac_a[kSha1Len], mac_b[kSha1Len];
-  HmacSha1::compute_pair(job(a, mac_a), job(b, mac_b));
-  std::copy_n(mac_a, a.tag_len, a.tag);
-  std::copy_n(mac_b, b.tag_len, b.tag);
-  a.key = nullptr;
-  b.key = nullptr;
+void complete(std::span<PendingTag* const> tags) noexcept {
+  for (size_t at = 0; at < tags.size(); at += HmacSha1::kMaxGroup) {
+    const size_t n = std::min(tags.size() - at, HmacSha1::kMaxGroup);
+    std::array<std::array<uint8_t, kSha1Len>, HmacSha1::kMaxGroup> macs;
+    std::array<HmacSha1::Job, HmacSha1::kMaxGroup> jobs;
+    for (size_t i = 0; i < n; ++i) jobs[i] = job(*tags[at + i], macs[i].data());
+    HmacSha1::compute_group(std::span(jobs.data(), n));
+    for (size_t i = 0; i < n; ++i) {
+      PendingTag& tag = *tags[at + i];
+      std::copy_n(macs[i].data(), tag.tag_len, tag.tag);
+      tag.key = nullptr;
+    }
+  }
 }
 
 }  // namespace rr::srtp

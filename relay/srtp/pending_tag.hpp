@@ -1,12 +1,13 @@
 // An SRTP packet's HMAC-SHA1 tag that protect() left for its caller to compute: a caller
-// with several packets (the worker's burst) computes them two at a time, the two SHA-1
-// chains interleaved (HmacSha1::compute_pair), instead of one after the other. SHA-1 was two
+// with several packets (the worker's burst) computes them up to three at a time, their SHA-1
+// chains interleaved (HmacSha1::compute_group), instead of one after the other. SHA-1 was two
 // thirds of an AES-CM protect, and one chain leaves most of the core idle (sha1_ni.hpp).
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 
 #include "relay/srtp/hmac_sha1.hpp"
 
@@ -26,8 +27,9 @@ struct PendingTag {
   bool pending() const noexcept { return key != nullptr; }
 };
 
-// Writes the tag(s) and clears `pending`. The packets must be where protect() left them.
+// Write the tags and clear them: one, or any number HmacSha1::kMaxGroup at a time. The
+// packets must be where protect() left them.
 void complete(PendingTag& tag) noexcept;
-void complete_pair(PendingTag& a, PendingTag& b) noexcept;
+void complete(std::span<PendingTag* const> tags) noexcept;
 
 }  // namespace rr::srtp

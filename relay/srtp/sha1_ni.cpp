@@ -98,18 +98,28 @@ void sha1_ni_compress(Sha1State& state, std::span<const uint8_t* const> blocks) 
   compress<1>({&state}, {blocks.data()}, blocks.size());
 }
 
-void sha1_ni_compress_x2(Sha1State& state_a, std::span<const uint8_t* const> a, Sha1State& state_b,
-                         std::span<const uint8_t* const> b) noexcept {
-  compress<2>({&state_a, &state_b}, {a.data(), b.data()},
-              a.size() < b.size() ? a.size() : b.size());
+void sha1_ni_compress_lanes(std::span<Sha1State* const> states,
+                            std::span<const uint8_t* const* const> blocks, size_t count) noexcept {
+  static_assert(kSha1Lanes == 3);
+  switch (states.size()) {
+    case 1:
+      return compress<1>({states[0]}, {blocks[0]}, count);
+    case 2:
+      return compress<2>({states[0], states[1]}, {blocks[0], blocks[1]}, count);
+    case 3:
+      return compress<3>({states[0], states[1], states[2]}, {blocks[0], blocks[1], blocks[2]},
+                         count);
+    default:
+      return;
+  }
 }
 
 #else  // not x86: HMAC stays on OpenSSL
 
 bool sha_ni_available() noexcept { return false; }
 void sha1_ni_compress(Sha1State&, std::span<const uint8_t* const>) noexcept {}
-void sha1_ni_compress_x2(Sha1State&, std::span<const uint8_t* const>, Sha1State&,
-                         std::span<const uint8_t* const>) noexcept {}
+void sha1_ni_compress_lanes(std::span<Sha1State* const>, std::span<const uint8_t* const* const>,
+                            size_t) noexcept {}
 
 #endif
 

@@ -1,9 +1,10 @@
 // SHA-1's compression function with x86's SHA extensions (SHA-NI), for HMAC-SHA1 only, one
-// message or two at once. A SHA-1 block is 20 dependent sha1rnds4 steps, so one message is
-// latency-bound: ~34 ns a block here, OpenSSL's SHA-NI code included (`openssl speed sha1`),
-// which made SHA-1 two thirds of an AES-CM protect. Two independent messages interleaved
-// block by block fill that latency: ~20 ns a block each. Tested against OpenSSL's SHA-1
-// through HMAC (tests/unit/srtp/hmac_sha1_test.cpp).
+// message or up to three at once. A SHA-1 block is 20 dependent sha1rnds4 steps, so one
+// message is latency-bound: ~34-40 ns a block here, OpenSSL's SHA-NI code included (`openssl
+// speed sha1`), which made SHA-1 two thirds of an AES-CM protect. Independent messages
+// interleaved block by block fill that latency: ~24 ns a block each for two, ~18 for three,
+// and no better for four (a test program over compress<N>, session 10). Tested against
+// OpenSSL's SHA-1 through HMAC (tests/unit/srtp/hmac_sha1_test.cpp).
 #pragma once
 
 #include <array>
@@ -24,8 +25,10 @@ inline constexpr size_t kSha1Block = 64;
 // sha_ni_available().
 void sha1_ni_compress(Sha1State& state, std::span<const uint8_t* const> blocks) noexcept;
 
-// Two messages of as many blocks each, interleaved: a.size() == b.size().
-void sha1_ni_compress_x2(Sha1State& state_a, std::span<const uint8_t* const> a, Sha1State& state_b,
-                         std::span<const uint8_t* const> b) noexcept;
+// Up to kSha1Lanes messages of `count` blocks each, interleaved: states[i] takes the blocks
+// blocks[i][0 .. count). 1 <= states.size() == blocks.size() <= kSha1Lanes.
+inline constexpr size_t kSha1Lanes = 3;
+void sha1_ni_compress_lanes(std::span<Sha1State* const> states,
+                            std::span<const uint8_t* const* const> blocks, size_t count) noexcept;
 
 }  // namespace rr::srtp

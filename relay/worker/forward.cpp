@@ -169,31 +169,26 @@ void add_tag_to_checksum(std::span<const PortSetup> ports, MediaFrame& frame,
   packet::store_be16(udp + 6, packet::udp_checksum_field(checksum));
 }
 
-// Computes the SRTP tags forward_frame left, two at a time (HmacSha1::compute_pair), writes
-// them and adds them into the UDP checksums summed without them. Clears every tag, those of
-// frames dropped after their protect too.
+// Computes the SRTP tags forward_frame left, three at a time (srtp::complete, whose SHA-1
+// chains interleave), writes them and adds them into the UDP checksums summed without them.
+// Clears every tag, those of frames dropped after their protect too.
 void complete_tags(std::span<const PortSetup> ports, std::span<MediaFrame> frames,
                    std::span<srtp::PendingTag> tags) noexcept {
-  size_t waiting = frames.size();  // a frame with a tag, for the next one to pair with
+  std::array<srtp::PendingTag*, kChunk> waiting;  // the pending tags of frames still to send
+  std::array<size_t, kChunk> waiting_frame;
+  size_t count = 0;
   for (size_t j = 0; j < frames.size(); ++j) {
     if (!tags[j].pending()) continue;
     if (!frames[j].ok) {  // dropped after protect: its tag is never needed
       tags[j].key = nullptr;
       continue;
     }
-    if (waiting == frames.size()) {
-      waiting = j;
-      continue;
-    }
-    srtp::complete_pair(tags[waiting], tags[j]);
-    add_tag_to_checksum(ports, frames[waiting], tags[waiting]);
-    add_tag_to_checksum(ports, frames[j], tags[j]);
-    waiting = frames.size();
+    waiting[count] = &tags[j];
+    waiting_frame[count++] = j;
   }
-  if (waiting < frames.size()) {
-    srtp::complete(tags[waiting]);
-    add_tag_to_checksum(ports, frames[waiting], tags[waiting]);
-  }
+  srtp::complete(std::span(waiting.data(), count));
+  for (size_t k = 0; k < count; ++k)
+    add_tag_to_checksum(ports, frames[waiting_frame[k]], *waiting[k]);
 }
 
 void forward_chunk(ForwardContext& context, uint8_t in_port, std::span<MediaFrame> frames,

@@ -83,8 +83,8 @@ void forward_frame(ForwardContext& context, uint8_t in_port, const table::Forwar
 // state and peer latch of frame i + 4, the entry of frame i + 8 and the table slot and
 // egress template of frame i + 12 are requested (forward.cpp). With 100 000 streams these
 // are DRAM misses that a frame-at-a-time loop pays one after another. Then each chunk's
-// SRTP tags are computed two at a time (HmacSha1::compute_pair: one SHA-1 chain leaves most
-// of the core idle), where forward_media computes its one at once. Same results, frame for
+// SRTP tags are computed three at a time (HmacSha1::compute_group: one SHA-1 chain leaves
+// most of the core idle), where forward_media computes its one at once. Same results, frame for
 // frame, as forward_media in arrival order (tests/unit/worker/forward_burst_test.cpp).
 void forward_burst(ForwardContext& context, uint8_t in_port, std::span<MediaFrame> frames,
                    const BurstClock& clock) noexcept;

@@ -5,7 +5,8 @@
 // from A is protected into SRTP toward B), so well-formed inputs reach the whole media path.
 // Input byte 0: bit 0 = ingress port, bit 1 = verify the IPv4 header checksum, bits 2-3 =
 // copies - 1: more than one copy goes through forward_burst as one burst, whose SRTP tags are
-// completed in pairs after it; the rest is the Ethernet frame.
+// completed together after it (up to three SHA-1 chains interleaved); the rest is the
+// Ethernet frame.
 //
 // Invariants beyond "no crash, no out-of-bounds": a forwarded frame lies inside the buffer
 // and re-parses with a valid IPv4 checksum, and a valid UDP checksum when the input had

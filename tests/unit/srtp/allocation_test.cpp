@@ -99,24 +99,28 @@ TEST_P(EverySuite, ProtectAndUnprotectAllocateNothing) {
   EXPECT_EQ(failures, 0U);
   EXPECT_EQ(counted, 0) << "allocations in 1000 x (protect, forged and genuine unprotect, SRTCP pair)";
 
-  // Two pending tags completed together (HmacSha1::compute_pair).
-  Bytes second(256, 0xD5);
-  second[0] = 0x80;
-  const long paired = allocations_in([&] {
-    for (uint16_t seq = 1000; seq < 2000; seq += 2) {
-      rtp[2] = static_cast<uint8_t>(seq >> 8), rtp[3] = static_cast<uint8_t>(seq);
-      second[2] = static_cast<uint8_t>((seq + 1) >> 8), second[3] = static_cast<uint8_t>(seq + 1);
-      PendingTag a{}, b{};
-      const SrtpResult pa = out->protect(rtp.data(), 172, rtp.size(), a);
-      const SrtpResult pb = out->protect(second.data(), 172, second.size(), b);
-      if (a.pending() && b.pending()) complete_pair(a, b);
-      failures += !pa.ok() || !pb.ok() || !in->unprotect(rtp.data(), pa.len).ok() ||
-                  !in->unprotect(second.data(), pb.len).ok();
+  // Three pending tags completed together (HmacSha1::compute_group).
+  Bytes second(256, 0xD5), third(256, 0xD5);
+  second[0] = third[0] = 0x80;
+  const long grouped = allocations_in([&] {
+    for (uint16_t seq = 1000; seq < 2500; seq += 3) {
+      Bytes* packets[] = {&rtp, &second, &third};
+      PendingTag tags[3]{};
+      SrtpResult results[3];
+      for (size_t i = 0; i < 3; ++i) {
+        const auto s = static_cast<uint16_t>(seq + i);
+        (*packets[i])[2] = static_cast<uint8_t>(s >> 8), (*packets[i])[3] = static_cast<uint8_t>(s);
+        results[i] = out->protect(packets[i]->data(), 172, packets[i]->size(), tags[i]);
+      }
+      PendingTag* pending[] = {&tags[0], &tags[1], &tags[2]};
+      if (tags[0].pending() && tags[1].pending() && tags[2].pending()) complete(pending);
+      for (size_t i = 0; i < 3; ++i)
+        failures += !results[i].ok() || !in->unprotect(packets[i]->data(), results[i].len).ok();
     }
   });
   EXPECT_EQ(failures, 0U);
-  EXPECT_EQ(paired, 0)
-      << "allocations in 500 x (two protects, their tags completed together, two unprotects)";
+  EXPECT_EQ(grouped, 0)
+      << "allocations in 500 x (three protects, their tags completed together, three unprotects)";
 }
 
 INSTANTIATE_TEST_SUITE_P(Suites, EverySuite, testing::Combine(testing::ValuesIn(kSuites), testing::Values(size_t{0}, size_t{4})),

@@ -1,4 +1,4 @@
-// HMAC-SHA1 on both paths (SHA-NI and OpenSSL's SHA-1) and compute_pair against OpenSSL's
+// HMAC-SHA1 on both paths (SHA-NI and OpenSSL's SHA-1) and compute_group against OpenSSL's
 // one-shot HMAC(), over every length class the block layout has: first's whole blocks in
 // place, a tail of one or two blocks, second across the boundary, keys longer than a block.
 #include "relay/srtp/hmac_sha1.hpp"
@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <random>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -37,20 +38,37 @@ Bytes reference(const Bytes& key, const Bytes& first, const Bytes& second) {
   return out;
 }
 
-// compute()'s digest, after checking that compute_pair gives it too, paired with itself and
-// with a message of another length (compute() is OpenSSL's SHA-1; the pair, SHA-NI's).
+// compute()'s digest, after checking that compute_group gives it too: in groups of two and
+// three with itself, and in every position of groups with longer and shorter messages, whose
+// lanes end before or after its own (compute() is OpenSSL's SHA-1; a group, SHA-NI's).
 Bytes ours(const HmacSha1& hmac, const Bytes& first, const Bytes& second) {
-  Bytes out(kSha1Len), pair_a(kSha1Len), pair_b(kSha1Len), other(kSha1Len);
+  Bytes out(kSha1Len);
   hmac.compute(first, second, out.data());
-  HmacSha1::compute_pair({&hmac, first, second, pair_a.data()},
-                         {&hmac, first, second, pair_b.data()});
-  EXPECT_EQ(pair_a, out);
-  EXPECT_EQ(pair_b, out);
-  const Bytes longer(first.size() + 70, 0x5a);
-  HmacSha1::compute_pair({&hmac, longer, {}, other.data()}, {&hmac, first, second, pair_b.data()});
-  EXPECT_EQ(pair_b, out);
-  HmacSha1::compute_pair({&hmac, first, second, pair_a.data()}, {&hmac, longer, {}, other.data()});
-  EXPECT_EQ(pair_a, out);
+  const Bytes longer(first.size() + 70, 0x5a), shorter;
+  std::vector<HmacSha1::Job> group;
+  std::vector<Bytes> outs;
+  const auto check = [&](const std::vector<const Bytes*>& firsts) {
+    outs.assign(firsts.size(), Bytes(kSha1Len));
+    group.clear();
+    for (size_t i = 0; i < firsts.size(); ++i) {
+      const bool mine = firsts[i] == &first;
+      group.push_back({&hmac, *firsts[i],
+                       mine ? std::span<const uint8_t>(second) : std::span<const uint8_t>(),
+                       outs[i].data()});
+    }
+    HmacSha1::compute_group(group);
+    for (size_t i = 0; i < firsts.size(); ++i) {
+      if (firsts[i] != &first) continue;
+      EXPECT_EQ(outs[i], out) << "position " << i << " of " << firsts.size();
+    }
+  };
+  check({&first, &first});
+  check({&longer, &first});
+  check({&first, &longer});
+  check({&first, &first, &first});
+  check({&first, &longer, &shorter});
+  check({&shorter, &first, &longer});
+  check({&longer, &shorter, &first});
   return out;
 }
 
@@ -91,25 +109,37 @@ TEST_P(HmacSha1Test, Rfc2202Vector) {
             reference(key, first, Bytes(second.begin(), second.begin() + 4)));
 }
 
-// Two keys, two messages of different block counts (the longer one's rest runs alone), each
-// digest as compute() gives it; and a pair mixing a SHA-NI key with an OpenSSL one.
-TEST_P(HmacSha1Test, PairEqualsTwoComputes) {
+// Three keys, messages of every combination of block counts (the longer ones' rest runs in
+// fewer lanes), each digest as OpenSSL gives it, in groups of two and three; and groups
+// mixing SHA-NI keys with an OpenSSL one.
+TEST_P(HmacSha1Test, GroupEqualsSeparateComputes) {
   std::mt19937 rng(11);
-  const Bytes key_a = random_bytes(rng, 20), key_b = random_bytes(rng, 20);
+  const Bytes keys[] = {random_bytes(rng, 20), random_bytes(rng, 20), random_bytes(rng, 20)};
   const size_t lengths[] = {0, 12, 51, 52, 63, 64, 115, 116, 172, 180, 236, 1200};
-  for (const bool b_sha_ni : {true, false}) {
-    HmacSha1 a, b;
-    a.init(key_a, GetParam());
-    b.init(key_b, b_sha_ni);
+  for (const bool last_sha_ni : {true, false}) {
+    HmacSha1 hmacs[3];
+    for (size_t i = 0; i < 3; ++i) hmacs[i].init(keys[i], i == 2 ? last_sha_ni : GetParam());
     for (size_t len_a : lengths) {
       for (size_t len_b : lengths) {
-        const Bytes first_a = random_bytes(rng, len_a), first_b = random_bytes(rng, len_b);
-        const Bytes roc_a = random_bytes(rng, 4), roc_b = random_bytes(rng, 4);
-        Bytes out_a(kSha1Len), out_b(kSha1Len);
-        HmacSha1::compute_pair({&a, first_a, roc_a, out_a.data()},
-                               {&b, first_b, roc_b, out_b.data()});
-        EXPECT_EQ(out_a, reference(key_a, first_a, roc_a)) << len_a << " with " << len_b;
-        EXPECT_EQ(out_b, reference(key_b, first_b, roc_b)) << len_b << " with " << len_a;
+        for (size_t len_c : lengths) {
+          const size_t lens[] = {len_a, len_b, len_c};
+          Bytes firsts[3], rocs[3], outs[3];
+          HmacSha1::Job jobs[3];
+          for (size_t i = 0; i < 3; ++i) {
+            firsts[i] = random_bytes(rng, lens[i]);
+            rocs[i] = random_bytes(rng, 4);
+            outs[i] = Bytes(kSha1Len);
+            jobs[i] = {&hmacs[i], firsts[i], rocs[i], outs[i].data()};
+          }
+          // Groups of three, then of two (the third key sits out).
+          for (const size_t n : {size_t{3}, size_t{2}}) {
+            HmacSha1::compute_group(std::span(jobs, n));
+            for (size_t i = 0; i < n; ++i)
+              EXPECT_EQ(outs[i], reference(keys[i], firsts[i], rocs[i]))
+                  << "group of " << n << ", lane " << i << ": " << len_a << " " << len_b << " "
+                  << len_c;
+          }
+        }
       }
     }
   }

@@ -166,7 +166,8 @@ TEST_P(EverySuite, PendingTagsCompleteToProtectsBytes) {
       EXPECT_TRUE(
           std::all_of(tag_a.tag, tag_a.tag + tag_a.tag_len, [](uint8_t x) { return x == 0; }));
       if (seq % 4 == 1) {
-        complete_pair(tag_a, tag_b);
+        PendingTag* both[] = {&tag_a, &tag_b};
+        complete(both);
       } else {
         complete(tag_a);
         complete(tag_b);
