@@ -194,8 +194,11 @@ void complete_tags(std::span<const PortSetup> ports, std::span<MediaFrame> frame
 void forward_chunk(ForwardContext& context, uint8_t in_port, std::span<MediaFrame> frames,
                    const BurstClock& clock) noexcept {
   const size_t n = frames.size();
-  std::array<const table::ForwardingEntry*, kChunk> entries{};
-  std::array<int, kChunk> addresses{};
+  // Not initialised: frame j's address and entry are written by its first two stages before
+  // a later stage, or frame j + 1's same_slot_as_previous, reads them (zeroing both arrays
+  // was a `rep stos` per chunk, perf annotate).
+  std::array<const table::ForwardingEntry*, kChunk> entries;
+  std::array<int, kChunk> addresses;
   // Not initialised: a chunk clears a frame's tag only once it has seen a converting stream
   // (frames from `tags_from` on), so an all-plain chunk never writes these 24 lines.
   std::array<srtp::PendingTag, kChunk> tags;
