@@ -94,10 +94,6 @@ template <size_t N>
 
 }  // namespace
 
-void sha1_ni_compress(Sha1State& state, std::span<const uint8_t* const> blocks) noexcept {
-  compress<1>({&state}, {blocks.data()}, blocks.size());
-}
-
 void sha1_ni_compress_lanes(std::span<Sha1State* const> states,
                             std::span<const uint8_t* const* const> blocks, size_t count) noexcept {
   static_assert(kSha1Lanes == 3);
@@ -117,7 +113,6 @@ void sha1_ni_compress_lanes(std::span<Sha1State* const> states,
 #else  // not x86: HMAC stays on OpenSSL
 
 bool sha_ni_available() noexcept { return false; }
-void sha1_ni_compress(Sha1State&, std::span<const uint8_t* const>) noexcept {}
 void sha1_ni_compress_lanes(std::span<Sha1State* const>, std::span<const uint8_t* const* const>,
                             size_t) noexcept {}
 

@@ -21,12 +21,9 @@ bool sha_ni_available() noexcept;
 using Sha1State = std::array<uint32_t, 5>;
 inline constexpr size_t kSha1Block = 64;
 
-// Compresses the 64-byte blocks `blocks` points to, in order, into `state`. Requires
-// sha_ni_available().
-void sha1_ni_compress(Sha1State& state, std::span<const uint8_t* const> blocks) noexcept;
-
-// Up to kSha1Lanes messages of `count` blocks each, interleaved: states[i] takes the blocks
-// blocks[i][0 .. count). 1 <= states.size() == blocks.size() <= kSha1Lanes.
+// Up to kSha1Lanes messages of `count` 64-byte blocks each, interleaved: states[i] takes the
+// blocks blocks[i][0 .. count), in order. 1 <= states.size() == blocks.size() <= kSha1Lanes.
+// Requires sha_ni_available().
 inline constexpr size_t kSha1Lanes = 3;
 void sha1_ni_compress_lanes(std::span<Sha1State* const> states,
                             std::span<const uint8_t* const* const> blocks, size_t count) noexcept;

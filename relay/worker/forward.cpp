@@ -97,17 +97,19 @@ void learn_sender(ForwardContext& context, uint8_t in_port, const packet::FrameV
     context.neighbours.learn(view.src.address, view.src_mac, now_ms);
 }
 
+// The frame is dropped for `reason` (the worker counts it).
+void fail(MediaFrame& frame, packet::DropReason reason) noexcept {
+  frame.ok = false;
+  frame.drop = reason;
+}
+
 // Writes `header` in front of the payload and describes the frame for the worker, in place
 // (forward_frame). `unresolved_hop`: the next hop whose MAC is still unknown (the frame is held).
 void stamp(MediaFrame& frame, size_t payload_at, const MediaDecision& decision,
            const packet::HeaderTemplate& header, uint8_t port_index, const packet::FrameView* unchanged,
            const IpAddress* unresolved_hop) noexcept {
   const auto start = packet::apply_header_template(frame.room, payload_at, decision.payload_size, header, unchanged);
-  if (!start) {
-    frame.ok = false;
-    frame.drop = start.drop();
-    return;
-  }
+  if (!start) return fail(frame, start.drop());
   Forwarded& forwarded = frame.forwarded;
   forwarded.port_index = port_index;
   forwarded.data_off = *start;
@@ -129,22 +131,18 @@ void stamp(MediaFrame& frame, size_t payload_at, const MediaDecision& decision,
                                       MediaFrame& frame, size_t payload_at,
                                       const packet::FrameView* unchanged, EgressCacheSlot* cached,
                                       uint32_t latch_version) noexcept {
-  const auto fail = [&frame](packet::DropReason reason) {
-    frame.ok = false;
-    frame.drop = reason;
-  };
   const Endpoint destination = decision.destination->load();
   const int out_index = port_index_of(context.ports, decision.egress->port_id);
-  if (out_index < 0) return fail(packet::DropReason::unhandled);
+  if (out_index < 0) return fail(frame, packet::DropReason::unhandled);
   const PortSetup& out = context.ports[static_cast<size_t>(out_index)];
   const auto hop = next_hop(out.addresses, destination.address);
-  if (!hop) return fail(packet::DropReason::no_neighbour);
+  if (!hop) return fail(frame, packet::DropReason::no_neighbour);
   auto headers = egress_headers(*decision.egress, destination, {}, out);
   // Unresolved: the destination MAC stays zero and the worker holds the frame.
   NeighbourTable::Stamp neighbour;
   const bool resolved = context.neighbours.find(*hop, clock.ms, headers.l2.dst, neighbour);
   const auto header = packet::make_header_template(headers);
-  if (!header) return fail(header.drop());
+  if (!header) return fail(frame, header.drop());
   if (cached && resolved) {
     cached->entry_generation = entry.hot.generation;
     cached->set_neighbour(neighbour);
@@ -175,7 +173,6 @@ void add_tag_to_checksum(std::span<const PortSetup> ports, MediaFrame& frame,
 void complete_tags(std::span<const PortSetup> ports, std::span<MediaFrame> frames,
                    std::span<srtp::PendingTag> tags) noexcept {
   std::array<srtp::PendingTag*, kChunk> waiting;  // the pending tags of frames still to send
-  std::array<size_t, kChunk> waiting_frame;
   size_t count = 0;
   for (size_t j = 0; j < frames.size(); ++j) {
     if (!tags[j].pending()) continue;
@@ -183,12 +180,11 @@ void complete_tags(std::span<const PortSetup> ports, std::span<MediaFrame> frame
       tags[j].key = nullptr;
       continue;
     }
-    waiting[count] = &tags[j];
-    waiting_frame[count++] = j;
+    waiting[count++] = &tags[j];
   }
   srtp::complete(std::span(waiting.data(), count));
-  for (size_t k = 0; k < count; ++k)
-    add_tag_to_checksum(ports, frames[waiting_frame[k]], *waiting[k]);
+  for (srtp::PendingTag* tag : std::span(waiting.data(), count))
+    add_tag_to_checksum(ports, frames[static_cast<size_t>(tag - tags.data())], *tag);
 }
 
 void forward_chunk(ForwardContext& context, uint8_t in_port, std::span<MediaFrame> frames,
@@ -279,18 +275,14 @@ void forward_burst(ForwardContext& context, uint8_t in_port, std::span<MediaFram
 void forward_frame(ForwardContext& context, uint8_t in_port, const table::ForwardingEntry* entry,
                    const BurstClock& clock, MediaFrame& frame, srtp::PendingTag& tag) noexcept {
   const packet::FrameView& view = *frame.view;
-  const auto fail = [&frame](packet::DropReason reason) {
-    frame.ok = false;
-    frame.drop = reason;
-  };
   learn_sender(context, in_port, view, clock.ms);
 
   const size_t payload_at = frame.data_off + view.payload_offset;
   const std::span<uint8_t> payload_room = frame.room.subspan(payload_at);
   auto decision = decide_media(entry, view, payload_room, clock);
-  if (!decision) return fail(decision.drop());
+  if (!decision) return fail(frame, decision.drop());
   if (const auto drop = protect_and_count(decision.value_in_place(), payload_room, tag))
-    return fail(*drop);
+    return fail(frame, *drop);
   // Same payload bytes out as in: the UDP checksum is derived from the received one.
   const packet::FrameView* unchanged = decision->payload_unchanged ? &view : nullptr;
 
