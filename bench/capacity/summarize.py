@@ -14,6 +14,14 @@ trials = [json.loads(line) for line in open(trials_path) if line.strip()]
 failed = lambda t: t["peer"] == "rtp-relay" and (t["r"].get("unknown_destination_share") or 0) > 0.01
 setup_failures = [t for t in trials if failed(t)]
 trials = [t for t in trials if not failed(t)]
+# A trial whose worker thread had less than this share of its core was starved by the host
+# (another tenant, a compile): its ns per worker CPU-second came out 1.5-2.5x high although it
+# is per CPU-second (session 10, bench/results/capacity-2026-11-30-s10.md). It is void, not
+# slow: left out of its cell's figures and counted, unless every trial of the cell starved.
+MIN_CPU_SHARE = 0.9
+starved = lambda t: (t["r"].get("worker_cpu_share") or 0) < MIN_CPU_SHARE
+for t in trials:
+    t["starved"] = starved(t)
 machine = json.loads(subprocess.run(["bash", "-c", f". {os.path.dirname(__file__)}/../e2e/lib.sh; machine_json"],
                                     capture_output=True, text=True).stdout)
 GROUPS = [("rtp-relay", "plain"), ("rtp-relay", "srtp"), ("testpmd", None)]
@@ -40,6 +48,10 @@ for n in sorted({t["r"]["streams"] for t in trials}):
         if not ts:
             continue
         key = name(peer, mode)
+        fed = [t for t in ts if not t["starved"]]
+        row[key + "_starved"] = len(ts) - len(fed)
+        row[key + "_all_starved"] = not fed
+        ts = fed or ts
         row[key] = stats([rate(t) for t in ts])
         row[key + "_cpu_ns"] = stats([t["r"].get("cpu_ns_per_packet") for t in ts])
         row[key + "_cpu_share"] = stats([t["r"].get("worker_cpu_share") for t in ts])
@@ -83,6 +95,12 @@ for r in rows:
         ratio = num(r.get(key + "_cpu_ratio")) if peer != "testpmd" else "1"
         label = {"rtp-relay": "rtp-relay plain", "rtp-relay srtp": "rtp-relay RTP→SRTP", "testpmd": "testpmd io"}[key]
         print(f"| {r['streams']} | {label} | {fmt(r[key])} | {nsf(r[key + '_cpu_ns'])} | {pct(r[key + '_cpu_share'])} | {ratio} | {drops} |")
+        if r.get(key + "_all_starved"):
+            notes.append(f"{r['streams']} streams, {key}: every trial's worker had less than "
+                         f"{100 * MIN_CPU_SHARE:.0f} % of its core (starved by the host): not comparable")
+        elif r.get(key + "_starved"):
+            notes.append(f"{r['streams']} streams, {key}: {r[key + '_starved']} trial(s) left out, "
+                         f"the worker had less than {100 * MIN_CPU_SHARE:.0f} % of its core")
         if r.get(key + "_setup_failures"):
             notes.append(f"{r['streams']} streams, {key}: {r[key + '_setup_failures']} trial(s) left out, ng set-up failed")
         if key + "_error" in r:
