@@ -212,7 +212,8 @@ steady = rates[2:] or rates
 pps = statistics.median(steady) if steady else 0
 print(json.dumps({"streams": n, "rx_mpps": pps / 1e6, "ns_per_packet": 1e9 / pps if pps else None,
                   "worker_cpu_share": share, "cpu_ns_per_packet": 1e9 * share / pps if pps else None,
-                  "samples": len(steady)}))
+                  "samples": len(steady), "rate_min_mpps": min(steady) / 1e6 if steady else None,
+                  "rate_max_mpps": max(steady) / 1e6 if steady else None}))
 PY
 }
 

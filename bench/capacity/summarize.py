@@ -14,14 +14,32 @@ trials = [json.loads(line) for line in open(trials_path) if line.strip()]
 failed = lambda t: t["peer"] == "rtp-relay" and (t["r"].get("unknown_destination_share") or 0) > 0.01
 setup_failures = [t for t in trials if failed(t)]
 trials = [t for t in trials if not failed(t)]
-# A trial whose worker thread had less than this share of its core was starved by the host
-# (another tenant, a compile): its ns per worker CPU-second came out 1.5-2.5x high although it
-# is per CPU-second (session 10, bench/results/capacity-2026-11-30-s10.md). It is void, not
-# slow: left out of its cell's figures and counted, unless every trial of the cell starved.
+# A trial the host disturbed is void, not slow: left out of its cell's figures and counted,
+# unless every trial of the cell is void (then kept, and the cell marked not comparable).
+# - starved: the worker thread had less than MIN_CPU_SHARE of its core (another tenant, a
+#   compile). Its ns per worker CPU-second came out 1.5-2.5x high although it is per
+#   CPU-second (session 10, bench/results/capacity-2026-11-30-s10.md).
+# - unsteady: testpmd's per-second rate fell below MAX_RATE_SWING of its best second within the
+#   trial (session 11: 20 Mpps for 4 s, then 0.8-3.4 Mpps with its core 99 % busy, which made
+#   the ceiling 739 ns instead of 52-59 and the relay look 5x faster than io forwarding).
+#   The relay's counters are read twice per trial, so only testpmd's trials can show it.
 MIN_CPU_SHARE = 0.9
-starved = lambda t: (t["r"].get("worker_cpu_share") or 0) < MIN_CPU_SHARE
+MAX_RATE_SWING = 0.5
+VOID_NOTES = {"starved": f"the worker had less than {100 * MIN_CPU_SHARE:.0f} % of its core",
+              "unsteady": f"the rate fell below {100 * MAX_RATE_SWING:.0f} % of the trial's best second"}
+
+
+def void_reason(t):
+    r = t["r"]
+    if r.get("worker_cpu_share") is not None and r["worker_cpu_share"] < MIN_CPU_SHARE:
+        return "starved"
+    if r.get("rate_min_mpps") is not None and r["rate_min_mpps"] < MAX_RATE_SWING * (r.get("rate_max_mpps") or 0):
+        return "unsteady"
+    return None
+
+
 for t in trials:
-    t["starved"] = starved(t)
+    t["void"] = void_reason(t)
 machine = json.loads(subprocess.run(["bash", "-c", f". {os.path.dirname(__file__)}/../e2e/lib.sh; machine_json"],
                                     capture_output=True, text=True).stdout)
 GROUPS = [("rtp-relay", "plain"), ("rtp-relay", "srtp"), ("testpmd", None)]
@@ -48,16 +66,17 @@ for n in sorted({t["r"]["streams"] for t in trials}):
         if not ts:
             continue
         key = name(peer, mode)
-        fed = [t for t in ts if not t["starved"]]
-        row[key + "_starved"] = len(ts) - len(fed)
-        row[key + "_all_starved"] = not fed
-        ts = fed or ts
+        errors = [t["r"]["error"] for t in ts if "error" in t["r"]]  # trials that measured nothing
+        measured = [t for t in ts if "error" not in t["r"]]
+        sound = [t for t in measured if not t["void"]]
+        row[key + "_void"] = {reason: sum(1 for t in ts if t["void"] == reason) for reason in VOID_NOTES}
+        row[key + "_all_void"] = bool(measured) and not sound
+        ts = sound or measured
         row[key] = stats([rate(t) for t in ts])
         row[key + "_cpu_ns"] = stats([t["r"].get("cpu_ns_per_packet") for t in ts])
         row[key + "_cpu_share"] = stats([t["r"].get("worker_cpu_share") for t in ts])
         row[key + "_setup_failures"] = sum(1 for t in setup_failures
                                            if t["r"]["streams"] == n and t["peer"] == peer and t.get("mode") == mode)
-        errors = [t["r"]["error"] for t in ts if "error" in t["r"]]
         if errors:
             row[key + "_error"] = errors[0]
         if peer == "rtp-relay":
@@ -95,12 +114,11 @@ for r in rows:
         ratio = num(r.get(key + "_cpu_ratio")) if peer != "testpmd" else "1"
         label = {"rtp-relay": "rtp-relay plain", "rtp-relay srtp": "rtp-relay RTP→SRTP", "testpmd": "testpmd io"}[key]
         print(f"| {r['streams']} | {label} | {fmt(r[key])} | {nsf(r[key + '_cpu_ns'])} | {pct(r[key + '_cpu_share'])} | {ratio} | {drops} |")
-        if r.get(key + "_all_starved"):
-            notes.append(f"{r['streams']} streams, {key}: every trial's worker had less than "
-                         f"{100 * MIN_CPU_SHARE:.0f} % of its core (starved by the host): not comparable")
-        elif r.get(key + "_starved"):
-            notes.append(f"{r['streams']} streams, {key}: {r[key + '_starved']} trial(s) left out, "
-                         f"the worker had less than {100 * MIN_CPU_SHARE:.0f} % of its core")
+        left_out = "; ".join(f"{count} {VOID_NOTES[reason]}" for reason, count in r[key + "_void"].items() if count)
+        if r[key + "_all_void"]:
+            notes.append(f"{r['streams']} streams, {key}: every trial void ({left_out}): not comparable")
+        elif left_out:
+            notes.append(f"{r['streams']} streams, {key}: trial(s) left out as void: {left_out}")
         if r.get(key + "_setup_failures"):
             notes.append(f"{r['streams']} streams, {key}: {r[key + '_setup_failures']} trial(s) left out, ng set-up failed")
         if key + "_error" in r:
