@@ -6,13 +6,13 @@ namespace rr::table {
 
 ForwardingTable::ForwardingTable(TableConfig config)
     : config_(std::move(config)),
+      address_count_(config_.local_addresses.size()),
       ports_(size_t{config_.port_max} - config_.port_min + 1),
-      slots_(config_.local_addresses.size() * ports_),
+      slots_(address_count_ * ports_),
       qsbr_(config_.workers) {}
 
 ForwardingTable::~ForwardingTable() {
-  for (size_t i = 0; i < config_.local_addresses.size() * ports_; ++i)
-    delete slots_[i].load(std::memory_order_relaxed);
+  for (size_t i = 0; i < slot_count(); ++i) delete slots_[i].load(std::memory_order_relaxed);
   for (const Retired& r : retired_) delete r.entry;
 }
 

@@ -52,26 +52,30 @@ class ForwardingTable {
   // it runs per packet (as an out-of-line call with a memcmp per address it was 52 of ~1170
   // instructions per packet, callgrind, worker_bench at 1 stream).
   int address_index(const IpAddress& address) const noexcept {
-    for (size_t i = 0; i < config_.local_addresses.size(); ++i)
+    for (size_t i = 0; i < address_count_; ++i)
       if (config_.local_addresses[i] == address) return static_cast<int>(i);
     return -1;
   }
   // The published entry or nullptr. Valid until the caller's next qsbr().quiescent().
   const ForwardingEntry* lookup(uint8_t address_index, uint16_t port) const noexcept {
-    const size_t slot = slot_of(address_index, port);
-    return slot == kNoSlot ? nullptr : slots_[slot].load(std::memory_order_acquire);
-  }
-  // What lookup() would read, for prefetching a burst's slots ahead; nullptr if out of range.
-  const void* slot_address(uint8_t address_index, uint16_t port) const noexcept {
-    const size_t slot = slot_of(address_index, port);
-    return slot == kNoSlot ? nullptr : &slots_[slot];
+    return entry_at(slot_of(address_index, port));
   }
   Qsbr& qsbr() noexcept { return qsbr_; }
-  // Dense index of a published entry's slot, in [0, slot_count()): for per-slot arrays a
-  // worker keeps beside the table (its egress cache).
-  size_t slot_count() const noexcept { return config_.local_addresses.size() * ports_; }
+  // Dense index of a (local address, port) slot, in [0, slot_count()), or kNoSlot out of
+  // range: a worker finds it once per packet and then reads the slot and its per-slot
+  // arrays (its egress cache) by it.
+  static constexpr size_t kNoSlot = SIZE_MAX;
+  size_t slot_count() const noexcept { return address_count_ * ports_; }
   size_t slot_index(EntryKey key) const noexcept { return slot_of(key.address_index, key.port); }
   size_t slot_index(uint8_t address_index, uint16_t port) const noexcept { return slot_of(address_index, port); }
+  // lookup() by slot index: the published entry or nullptr (also for kNoSlot).
+  const ForwardingEntry* entry_at(size_t slot) const noexcept {
+    return slot == kNoSlot ? nullptr : slots_[slot].load(std::memory_order_acquire);
+  }
+  // What entry_at() would read, for prefetching a burst's slots ahead; nullptr for kNoSlot.
+  const void* slot_address(size_t slot) const noexcept {
+    return slot == kNoSlot ? nullptr : &slots_[slot];
+  }
 
   // ---- control plane (one thread) ----
   // Publishes a complete entry at its key with a release store; an entry already there is
@@ -88,10 +92,8 @@ class ForwardingTable {
   const TableConfig& config() const noexcept { return config_; }
 
  private:
-  static constexpr size_t kNoSlot = SIZE_MAX;
   size_t slot_of(uint8_t address_index, uint16_t port) const noexcept {
-    if (address_index >= config_.local_addresses.size() || port < config_.port_min ||
-        port > config_.port_max)
+    if (address_index >= address_count_ || port < config_.port_min || port > config_.port_max)
       return kNoSlot;
     return size_t{address_index} * ports_ + (port - config_.port_min);
   }
@@ -102,6 +104,9 @@ class ForwardingTable {
   };
 
   TableConfig config_;
+  // config_.local_addresses.size(), kept: a vector of 17-byte addresses divides to find it,
+  // and slot_of and address_index ran that per packet (callgrind).
+  size_t address_count_;
   size_t ports_;
   HugeArray<std::atomic<const ForwardingEntry*>> slots_;  // read per packet: huge pages
   std::vector<Retired> retired_;  // in token order: control retires one at a time

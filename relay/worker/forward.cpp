@@ -190,35 +190,33 @@ void complete_tags(std::span<const PortSetup> ports, std::span<MediaFrame> frame
 void forward_chunk(ForwardContext& context, uint8_t in_port, std::span<MediaFrame> frames,
                    const BurstClock& clock) noexcept {
   const size_t n = frames.size();
-  // Not initialised: frame j's address and entry are written by its first two stages before
-  // a later stage, or frame j + 1's same_slot_as_previous, reads them (zeroing both arrays
-  // was a `rep stos` per chunk, perf annotate).
+  // Not initialised: frame j's slot and entry are written by its first two stages before a
+  // later stage, or frame j + 1's first stage, reads them (zeroing both arrays was a
+  // `rep stos` per chunk, perf annotate).
+  std::array<size_t, kChunk> slots;  // the table slot of the frame's destination, or kNoSlot
   std::array<const table::ForwardingEntry*, kChunk> entries;
-  std::array<int, kChunk> addresses;
   // Not initialised: a chunk clears a frame's tag only once it has seen a converting stream
   // (frames from `tags_from` on), so an all-plain chunk never writes these 24 lines.
   std::array<srtp::PendingTag, kChunk> tags;
   size_t tags_from = n;
+  const table::ForwardingTable& table = context.table;
   // A frame of the same stream as the one before needs no second request for its lines
   // (callgrind, worker_bench at 1 stream: 902 -> 873 instructions per packet).
-  const auto same_slot_as_previous = [&frames, &addresses](size_t j) {
-    return j > 0 && addresses[j] == addresses[j - 1] && frames[j].view->dst.port == frames[j - 1].view->dst.port;
-  };
   const auto request_slot = [&](size_t j) {
-    addresses[j] = context.table.address_index(frames[j].view->dst.address);
-    if (addresses[j] < 0 || same_slot_as_previous(j)) return;
-    const auto address = static_cast<uint8_t>(addresses[j]);
-    const uint16_t port = frames[j].view->dst.port;
-    prefetch_read(context.table.slot_address(address, port));
+    const packet::FrameView& view = *frames[j].view;
+    const int address = table.address_index(view.dst.address);
+    slots[j] = address < 0 ? table::ForwardingTable::kNoSlot
+                           : table.slot_index(static_cast<uint8_t>(address), view.dst.port);
+    if (slots[j] == table::ForwardingTable::kNoSlot || (j > 0 && slots[j] == slots[j - 1])) return;
+    prefetch_read(table.slot_address(slots[j]));
     // The egress template is indexed like the slot: known before the entry is loaded. Its
     // first line only: all of an untagged IPv4 template (egress_cache.hpp).
     if (context.egress_cache) {
-      if (const auto* cached = context.egress_cache->slot(context.table.slot_index(address, port))) prefetch_read(cached);
+      if (const auto* cached = context.egress_cache->slot(slots[j])) prefetch_read(cached);
     }
   };
   const auto request_entry = [&](size_t j) {
-    entries[j] = addresses[j] < 0 ? nullptr
-                                  : context.table.lookup(static_cast<uint8_t>(addresses[j]), frames[j].view->dst.port);
+    entries[j] = table.entry_at(slots[j]);
     if (entries[j] && (j == 0 || entries[j] != entries[j - 1])) prefetch_read(entries[j]);
   };
   // Whether any frame so far converts SRTP: only then does the cipher stage run, so a plain
@@ -244,7 +242,7 @@ void forward_chunk(ForwardContext& context, uint8_t in_port, std::span<MediaFram
         tags_from = std::min(tags_from, j);
         tags[j].key = nullptr;
       }
-      forward_frame(context, in_port, entries[j], clock, frames[j], tags[j]);
+      forward_frame(context, in_port, entries[j], slots[j], clock, frames[j], tags[j]);
     }
   }
   if (tags_from < n)
@@ -260,7 +258,10 @@ packet::Result<Forwarded> forward_media(ForwardContext& context, uint8_t in_port
                                         const BurstClock& clock) noexcept {
   MediaFrame frame{room, data_off, &view};
   srtp::PendingTag tag{};
-  forward_frame(context, in_port, lookup_entry(context.table, view), clock, frame, tag);
+  const table::ForwardingEntry* entry = lookup_entry(context.table, view);
+  forward_frame(context, in_port, entry,
+                entry ? context.table.slot_index(entry->key) : table::ForwardingTable::kNoSlot,
+                clock, frame, tag);
   complete_tags(context.ports, {&frame, 1}, {&tag, 1});
   if (!frame.ok) return frame.drop;
   return frame.forwarded;
@@ -273,7 +274,8 @@ void forward_burst(ForwardContext& context, uint8_t in_port, std::span<MediaFram
 }
 
 void forward_frame(ForwardContext& context, uint8_t in_port, const table::ForwardingEntry* entry,
-                   const BurstClock& clock, MediaFrame& frame, srtp::PendingTag& tag) noexcept {
+                   size_t slot, const BurstClock& clock, MediaFrame& frame,
+                   srtp::PendingTag& tag) noexcept {
   const packet::FrameView& view = *frame.view;
   learn_sender(context, in_port, view, clock.ms);
 
@@ -288,7 +290,7 @@ void forward_frame(ForwardContext& context, uint8_t in_port, const table::Forwar
 
   // Bridged RTCP (rtcp_egress) is a few packets per second: it always takes the slow path.
   EgressCacheSlot* cached = context.egress_cache && decision->egress == &entry->egress
-                                ? context.egress_cache->slot(context.table.slot_index(entry->key))
+                                ? context.egress_cache->slot(slot)
                                 : nullptr;
   const uint32_t latch_version = decision->destination->version();
   if (cached && cached->holds(entry->hot.generation, latch_version, clock.ms, context.neighbours))

@@ -136,6 +136,28 @@ TEST(ForwardingTable, LookupFindsExactlyThePublishedKey) {
   EXPECT_EQ(table.lookup(200, 10042), nullptr);
 }
 
+// The worker's form: one slot index per packet, then the entry and per-slot arrays by it.
+TEST(ForwardingTable, SlotIndexIsDenseAndEntryAtReadsTheSlot) {
+  ForwardingTable table(two_addresses());
+  ASSERT_EQ(table.slot_count(), 200U);
+  ASSERT_EQ(table.publish(make_entry({1, 10042}, 7)), PublishError::none);
+  const size_t slot = table.slot_index(1, 10042);
+  EXPECT_EQ(slot, 100U + 42U) << "address 1's ports follow address 0's 100";
+  EXPECT_EQ(table.slot_index(EntryKey{1, 10042}), slot);
+  EXPECT_EQ(table.entry_at(slot), table.lookup(1, 10042));
+  EXPECT_EQ(table.entry_at(table.slot_index(0, 10042)), nullptr);
+  EXPECT_EQ(table.slot_index(0, 10000), 0U);
+  EXPECT_EQ(table.slot_index(1, 10099), 199U);
+  for (const auto& [address, port] :
+       {std::pair<uint8_t, uint16_t>{2, 10000}, {0, 9999}, {0, 10100}, {255, 10042}}) {
+    EXPECT_EQ(table.slot_index(address, port), ForwardingTable::kNoSlot)
+        << int{address} << ":" << port;
+  }
+  EXPECT_EQ(table.entry_at(ForwardingTable::kNoSlot), nullptr);
+  EXPECT_EQ(table.slot_address(ForwardingTable::kNoSlot), nullptr);
+  EXPECT_NE(table.slot_address(slot), table.slot_address(slot + 1));
+}
+
 TEST(ForwardingTable, ReplaceAndRetireFreeOnlyAfterGrace) {
   std::atomic<bool> first_alive{false}, second_alive{false};
   ForwardingTable table(two_addresses(1));
