@@ -68,6 +68,11 @@ class ForwardingTable {
   size_t slot_count() const noexcept { return address_count_ * ports_; }
   size_t slot_index(EntryKey key) const noexcept { return slot_of(key.address_index, key.port); }
   size_t slot_index(uint8_t address_index, uint16_t port) const noexcept { return slot_of(address_index, port); }
+  // A received packet's destination: kNoSlot also when `local_address` is not one of ours.
+  size_t slot_index(const IpAddress& local_address, uint16_t port) const noexcept {
+    const int address = address_index(local_address);
+    return address < 0 ? kNoSlot : slot_of(static_cast<uint8_t>(address), port);
+  }
   // lookup() by slot index: the published entry or nullptr (also for kNoSlot).
   const ForwardingEntry* entry_at(size_t slot) const noexcept {
     return slot == kNoSlot ? nullptr : slots_[slot].load(std::memory_order_acquire);

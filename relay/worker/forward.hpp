@@ -76,7 +76,8 @@ struct MediaFrame {
 // perf annotate on bench/capacity at 1 stream). An SRTP protect leaves the packet's HMAC tag
 // in `tag` (whose key the caller has cleared), its bytes zero in the frame and in the UDP
 // checksum until the caller completes it (forward.cpp: complete_tags) before the frame leaves.
-// `slot`: the entry's table slot (ForwardingTable::slot_index), which indexes the egress cache.
+// `slot`: the entry's table slot (ForwardingTable::slot_index of view.dst, which entry_at
+// read), which indexes the egress cache.
 void forward_frame(ForwardContext& context, uint8_t in_port, const table::ForwardingEntry* entry,
                    size_t slot, const BurstClock& clock, MediaFrame& frame,
                    srtp::PendingTag& tag) noexcept;

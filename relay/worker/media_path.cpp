@@ -47,13 +47,6 @@ bool unprotect(srtp::SrtpSession& session, bool rtcp, std::span<uint8_t> room, s
 
 }  // namespace
 
-const table::ForwardingEntry* lookup_entry(const table::ForwardingTable& table,
-                                           const packet::FrameView& view) noexcept {
-  const int address = table.address_index(view.dst.address);
-  if (address < 0) return nullptr;
-  return table.lookup(static_cast<uint8_t>(address), view.dst.port);
-}
-
 packet::Result<MediaDecision> decide_media(const table::ForwardingEntry* entry,
                                            const packet::FrameView& view,
                                            std::span<uint8_t> payload_room,

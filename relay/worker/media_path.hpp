@@ -39,12 +39,9 @@ struct BurstClock {
   uint64_t ms = 0;
 };
 
-// The entry for the frame's (local address, port), or nullptr. Valid until the caller's
-// next QSBR quiescent point, so a burst may look up every frame first and decide later.
-const table::ForwardingEntry* lookup_entry(const table::ForwardingTable& table,
-                                           const packet::FrameView& view) noexcept;
-
-// `entry` is lookup_entry's answer for `view` (nullptr = unknown_destination).
+// `entry` is the table's entry for view.dst (ForwardingTable::slot_index, then entry_at;
+// nullptr = unknown_destination), valid until the caller's next QSBR quiescent point, so a
+// burst may look up every frame first and decide later.
 // `payload_room` starts at the UDP payload (view.payload) and runs to the end of the buffer:
 // SRTP transforms rewrite it in place and protect (protect_and_count) needs tailroom for the tag.
 // Errors: unknown_destination (no entry or not our address), not_rtp / bad_rtcp (payload is

@@ -144,6 +144,10 @@ TEST(ForwardingTable, SlotIndexIsDenseAndEntryAtReadsTheSlot) {
   const size_t slot = table.slot_index(1, 10042);
   EXPECT_EQ(slot, 100U + 42U) << "address 1's ports follow address 0's 100";
   EXPECT_EQ(table.slot_index(EntryKey{1, 10042}), slot);
+  EXPECT_EQ(table.slot_index(*IpAddress::parse("2001:db8::1"), 10042), slot)
+      << "a packet's destination";
+  EXPECT_EQ(table.slot_index(IpAddress::v4(192, 0, 2, 2), 10042), ForwardingTable::kNoSlot)
+      << "not ours";
   EXPECT_EQ(table.entry_at(slot), table.lookup(1, 10042));
   EXPECT_EQ(table.entry_at(table.slot_index(0, 10042)), nullptr);
   EXPECT_EQ(table.slot_index(0, 10000), 0U);
